@@ -1,0 +1,228 @@
+package dev.orderflow.application;
+
+import dev.orderflow.application.port.in.CommandResult;
+import dev.orderflow.application.port.in.ExpectedVersion;
+import dev.orderflow.application.port.in.IdempotencyKey;
+import dev.orderflow.application.port.in.IdempotentResult;
+import dev.orderflow.application.port.in.NewOrder;
+import dev.orderflow.application.port.in.OrderCommands;
+import dev.orderflow.application.port.in.OrderFilter;
+import dev.orderflow.application.port.in.OrderPage;
+import dev.orderflow.application.port.in.OrderQueries;
+import dev.orderflow.application.port.in.PageRequest;
+import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.application.port.out.IdempotencyKeys.Claim;
+import dev.orderflow.application.port.out.OrderIdSource;
+import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.application.port.out.Orders.SaveResult;
+import dev.orderflow.domain.Actor;
+import dev.orderflow.domain.CancellationReason;
+import dev.orderflow.domain.Carrier;
+import dev.orderflow.domain.Decision;
+import dev.orderflow.domain.Order;
+import dev.orderflow.domain.OrderCommand;
+import dev.orderflow.domain.OrderEvent;
+import dev.orderflow.domain.OrderId;
+import dev.orderflow.domain.OrderLifecycle;
+import dev.orderflow.domain.OrderState;
+import dev.orderflow.domain.TrackingNumber;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Carries out the order use cases: loads the order, lets {@link OrderLifecycle} decide, and stores the new
+ * state, its events and their outbox entries in one transaction. When another writer changed the order in
+ * between, it tries again from a fresh load, a bounded number of times.
+ */
+public final class OrderService implements OrderCommands, OrderQueries {
+
+    private final OrderStorage storage;
+    private final InstantSource clock;
+    private final OrderIdSource ids;
+    private final Settings settings;
+
+    /** How the service behaves where there is a choice. */
+    public record Settings(int maxAttempts, Duration idempotencyKeyTtl, Duration abandonedClaimAfter) {
+
+        /** Three attempts, keys kept for 24 hours, unfinished claims taken over after 60 seconds. */
+        public static final Settings DEFAULTS = new Settings(3, Duration.ofHours(24), Duration.ofSeconds(60));
+
+        /** Refuses non-positive values. */
+        public Settings {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+            if (idempotencyKeyTtl.isNegative() || idempotencyKeyTtl.isZero()
+                    || abandonedClaimAfter.isNegative() || abandonedClaimAfter.isZero()) {
+                throw new IllegalArgumentException("durations must be positive");
+            }
+        }
+    }
+
+    /** A service with {@link Settings#DEFAULTS}. */
+    public OrderService(OrderStorage storage, InstantSource clock, OrderIdSource ids) {
+        this(storage, clock, ids, Settings.DEFAULTS);
+    }
+
+    /** A service on the given ports. */
+    public OrderService(OrderStorage storage, InstantSource clock, OrderIdSource ids, Settings settings) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public CommandResult place(NewOrder order) {
+        return storage.transactions().inTransaction(() -> placeNow(order));
+    }
+
+    @Override
+    public IdempotentResult place(NewOrder order, IdempotencyKey key,
+                                  Function<CommandResult, StoredResponse> respond) {
+        var keys = storage.idempotencyKeys();
+        var fingerprint = order.fingerprint();
+        var now = clock.instant();
+        var claim = storage.transactions().inTransaction(() -> keys.claim(key, fingerprint, now,
+                now.minus(settings.abandonedClaimAfter()), now.plus(settings.idempotencyKeyTtl())));
+        return switch (claim) {
+            case Claim.Completed completed -> completed.fingerprint().equals(fingerprint)
+                    ? new IdempotentResult.Replayed(completed.response())
+                    : new IdempotentResult.KeyReused();
+            case Claim.InFlight inFlight -> inFlight.fingerprint().equals(fingerprint)
+                    ? new IdempotentResult.InFlight()
+                    : new IdempotentResult.KeyReused();
+            case Claim.Acquired acquired -> {
+                try {
+                    yield storage.transactions().inTransaction(() -> {
+                        var result = placeNow(order);
+                        var response = respond.apply(result);
+                        keys.complete(key, response);
+                        return new IdempotentResult.Executed(result, response);
+                    });
+                } catch (RuntimeException | Error e) {
+                    try {
+                        keys.release(key);
+                    } catch (RuntimeException releaseFailed) {
+                        e.addSuppressed(releaseFailed);
+                    }
+                    throw e;
+                }
+            }
+        };
+    }
+
+    private CommandResult placeNow(NewOrder order) {
+        var id = ids.next();
+        var command = new OrderCommand.PlaceOrder(id, order.customerId(), order.lines(), order.shippingAddress(),
+                order.actor(), clock.instant());
+        return switch (OrderLifecycle.decide(OrderState.none(), command)) {
+            case Decision.Rejected rejected -> new CommandResult.Rejected(rejected.rejection(), Optional.empty());
+            case Decision.Accepted accepted -> switch (record(OrderState.none(), 0, accepted.events())) {
+                case Recorded recorded -> new CommandResult.Accepted(recorded.order(), accepted.events());
+                case Lost lost -> throw new IllegalStateException("order id " + id + " was handed out twice");
+            };
+        };
+    }
+
+    @Override
+    public CommandResult confirm(OrderId id, ExpectedVersion expected, Actor actor) {
+        return transition(id, expected, at -> new OrderCommand.ConfirmOrder(id, actor, at));
+    }
+
+    @Override
+    public CommandResult ship(OrderId id, ExpectedVersion expected, Carrier carrier, TrackingNumber trackingNumber,
+                              Actor actor) {
+        return transition(id, expected, at -> new OrderCommand.ShipOrder(id, carrier, trackingNumber, actor, at));
+    }
+
+    @Override
+    public CommandResult deliver(OrderId id, ExpectedVersion expected, Actor actor) {
+        return transition(id, expected, at -> new OrderCommand.DeliverOrder(id, actor, at));
+    }
+
+    @Override
+    public CommandResult cancel(OrderId id, ExpectedVersion expected, CancellationReason reason, Actor actor) {
+        return transition(id, expected, at -> new OrderCommand.CancelOrder(id, reason, actor, at));
+    }
+
+    private CommandResult transition(OrderId id, ExpectedVersion expected, Function<Instant, OrderCommand> command) {
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            var outcome = storage.transactions().inTransaction(() -> attempt(id, expected, command));
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+        }
+        return new CommandResult.Conflict(id);
+    }
+
+    /** One try at a transition; empty when another writer saved the order first. */
+    private Optional<CommandResult> attempt(OrderId id, ExpectedVersion expected,
+                                            Function<Instant, OrderCommand> command) {
+        var loaded = storage.orders().load(id);
+        if (loaded.isEmpty()) {
+            return Optional.of(new CommandResult.NotFound(id));
+        }
+        var current = loaded.get();
+        if (expected instanceof ExpectedVersion.Exactly exactly && exactly.version() != current.version()) {
+            return Optional.of(new CommandResult.VersionMismatch(current));
+        }
+        return switch (OrderLifecycle.decide(current, command.apply(clock.instant()))) {
+            case Decision.Rejected rejected ->
+                    Optional.of(new CommandResult.Rejected(rejected.rejection(), Optional.of(current)));
+            case Decision.Accepted accepted -> switch (record(current, current.version(), accepted.events())) {
+                case Recorded recorded -> Optional.of(new CommandResult.Accepted(recorded.order(), accepted.events()));
+                case Lost lost -> Optional.empty();
+            };
+        };
+    }
+
+    private sealed interface Write {
+    }
+
+    private record Recorded(Order order) implements Write {
+    }
+
+    private record Lost() implements Write {
+    }
+
+    /** Saves the state the events lead to, then appends them to the log and the outbox. */
+    private Write record(OrderState current, long expectedVersion, List<OrderEvent> events) {
+        OrderState next = current;
+        for (var event : events) {
+            next = OrderLifecycle.evolve(next, event);
+        }
+        if (!(next instanceof Order order)) {
+            throw new IllegalStateException("accepted events led to no order");
+        }
+        return switch (storage.orders().save(order, expectedVersion)) {
+            case CONFLICT -> new Lost();
+            case SAVED -> {
+                storage.eventLog().append(events);
+                storage.outbox().append(events);
+                yield new Recorded(order);
+            }
+        };
+    }
+
+    @Override
+    public Optional<Order> get(OrderId id) {
+        return storage.orders().load(id);
+    }
+
+    @Override
+    public OrderPage list(OrderFilter filter, PageRequest page) {
+        return storage.orders().list(filter, page);
+    }
+
+    @Override
+    public Optional<List<OrderEvent>> history(OrderId id) {
+        var events = storage.eventLog().history(id);
+        return events.isEmpty() ? Optional.empty() : Optional.of(events);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.orderflow.application.memory;
+
+import dev.orderflow.application.port.out.OrderStorage;
+
+/**
+ * Storage in the heap of this process: orders, events, outbox and idempotency keys, forgotten when the
+ * process ends. Transactions are serialised by one lock and undone on failure, so the adapters keep every
+ * contract of the database adapters: versions, conflicts, all-or-nothing writes, exclusive outbox claims.
+ */
+public final class InMemoryStorage {
+
+    private InMemoryStorage() {
+    }
+
+    /** A new, empty storage. */
+    public static OrderStorage create() {
+        var store = new Store();
+        return new OrderStorage(new InMemoryOrders(store), new InMemoryEventLog(store), new InMemoryOutbox(store),
+                new InMemoryIdempotencyKeys(store), store::inTransaction);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.orderflow.application.port.out;
+
+import java.util.Objects;
+
+/** The storage ports that one transaction spans, from one storage technology. */
+public record OrderStorage(Orders orders, OrderEventLog eventLog, Outbox outbox, IdempotencyKeys idempotencyKeys,
+                           Transactions transactions) {
+
+    /** Refuses missing ports. */
+    public OrderStorage {
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(eventLog, "eventLog");
+        Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        Objects.requireNonNull(transactions, "transactions");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.orderflow.application.memory;
+
+import dev.orderflow.application.contract.IdempotencyKeysContract;
+import dev.orderflow.application.contract.OrderEventLogContract;
+import dev.orderflow.application.contract.OrdersContract;
+import dev.orderflow.application.contract.OutboxContract;
+import dev.orderflow.application.contract.TransactionsContract;
+import dev.orderflow.application.port.out.OrderStorage;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory adapters against every port contract. */
+class InMemoryContractsTest {
+
+    @Nested
+    class Orders extends OrdersContract {
+        @Override
+        protected OrderStorage emptyStorage() {
+            return InMemoryStorage.create();
+        }
+    }
+
+    @Nested
+    class EventLog extends OrderEventLogContract {
+        @Override
+        protected OrderStorage emptyStorage() {
+            return InMemoryStorage.create();
+        }
+    }
+
+    @Nested
+    class Outbox extends OutboxContract {
+        @Override
+        protected OrderStorage emptyStorage() {
+            return InMemoryStorage.create();
+        }
+    }
+
+    @Nested
+    class IdempotencyKeys extends IdempotencyKeysContract {
+        @Override
+        protected OrderStorage emptyStorage() {
+            return InMemoryStorage.create();
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactionsContract {
+        @Override
+        protected OrderStorage emptyStorage() {
+            return InMemoryStorage.create();
+        }
+    }
+}
