@@ -3,7 +3,7 @@ package dev.orderflow.application.memory;
 import dev.orderflow.application.port.out.OrderStorage;
 
 /**
- * Storage in the heap of this process: orders, events, outbox and idempotency keys, forgotten when the
+ * Storage in the heap of this process: orders, events, outbox, idempotency keys and inbox, forgotten when the
  * process ends. Transactions are serialised by one lock and undone on failure, so the adapters keep every
  * contract of the database adapters: versions, conflicts, all-or-nothing writes, exclusive outbox claims.
  */
@@ -16,6 +16,6 @@ public final class InMemoryStorage {
     public static OrderStorage create() {
         var store = new Store();
         return new OrderStorage(new InMemoryOrders(store), new InMemoryEventLog(store), new InMemoryOutbox(store),
-                new InMemoryIdempotencyKeys(store), store::inTransaction);
+                new InMemoryIdempotencyKeys(store), new InMemoryInbox(store), store::inTransaction);
     }
 }

@@ -1,6 +1,7 @@
 package dev.orderflow.application.memory;
 
 import dev.orderflow.application.contract.IdempotencyKeysContract;
+import dev.orderflow.application.contract.InboxContract;
 import dev.orderflow.application.contract.OrderEventLogContract;
 import dev.orderflow.application.contract.OrdersContract;
 import dev.orderflow.application.contract.OutboxContract;
@@ -45,6 +46,14 @@ class InMemoryContractsTest {
 
     @Nested
     class Transactions extends TransactionsContract {
+        @Override
+        protected OrderStorage emptyStorage() {
+            return InMemoryStorage.create();
+        }
+    }
+
+    @Nested
+    class Inbox extends InboxContract {
         @Override
         protected OrderStorage emptyStorage() {
             return InMemoryStorage.create();

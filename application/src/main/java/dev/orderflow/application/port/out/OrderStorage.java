@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** The storage ports that one transaction spans, from one storage technology. */
 public record OrderStorage(Orders orders, OrderEventLog eventLog, Outbox outbox, IdempotencyKeys idempotencyKeys,
-                           Transactions transactions) {
+                           Inbox inbox, Transactions transactions) {
 
     /** Refuses missing ports. */
     public OrderStorage {
@@ -12,6 +12,7 @@ public record OrderStorage(Orders orders, OrderEventLog eventLog, Outbox outbox,
         Objects.requireNonNull(eventLog, "eventLog");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(transactions, "transactions");
     }
 }
