@@ -75,9 +75,10 @@ final class Database implements AutoCloseable {
 
     /** Brings the schema up to date; a no-op on a current one, a failure if a shipped migration was edited. */
     static void migrate(DataSource dataSource) {
-        var result = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
-        LOG.info("Database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
-                result.migrationsExecuted);
+        var flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load();
+        int applied = flyway.migrate().migrationsExecuted;
+        LOG.info("Database schema at version {} ({} migrations applied now)", flyway.info().current().getVersion(),
+                applied);
     }
 
     private static EmbeddedPostgres startEmbedded(Path dataDirectory, boolean synchronousCommit) {
