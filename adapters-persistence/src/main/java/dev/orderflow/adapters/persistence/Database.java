@@ -61,7 +61,10 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** A connection pool that sends batched inserts as multi-row statements. */
+    /**
+     * A connection pool that sends batched inserts as multi-row statements and turns off PostgreSQL's JIT,
+     * which costs more than it saves on short statements (it added ~0.5 s to each outbox claim).
+     */
     static HikariDataSource pool(String url, String user, String password, int size) {
         var config = new HikariConfig();
         config.setPoolName("orderflow");
@@ -70,6 +73,7 @@ final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(size);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("options", "-c jit=off");
         return new HikariDataSource(config);
     }
 

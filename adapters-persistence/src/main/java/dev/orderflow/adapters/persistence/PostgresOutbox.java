@@ -25,10 +25,11 @@ final class PostgresOutbox implements Outbox {
 
     /*
      * One statement. `candidate` locks up to `max` unpublished, unleased entries in sequence order, skipping
-     * rows another claimer holds and entries behind an earlier entry of their order that is leased now.
-     * `claimable` then drops entries behind an earlier unpublished entry of their order that this claim did
-     * not lock (another claimer is taking it at this moment), so that an order's entries are claimed in
-     * order. The UPDATE leases what is left.
+     * rows another claimer holds and entries behind an earlier entry of their order that is leased now. The
+     * UPDATE then leases those entries whose every earlier unpublished entry of the same order is in this
+     * claim too (their counts match), so an entry behind one that another claimer is taking at this moment
+     * waits. Counting through scalar subqueries keeps both checks index probes per row: an EXISTS would be
+     * planned as an anti-join over the whole backlog.
      */
     private static final String CLAIM = """
             WITH candidate AS (
@@ -36,23 +37,23 @@ final class PostgresOutbox implements Outbox {
                 FROM outbox o
                 WHERE o.published_at IS NULL
                   AND (o.leased_until IS NULL OR o.leased_until <= ?)
-                  AND NOT EXISTS (SELECT 1 FROM outbox e
-                                  WHERE e.order_id = o.order_id AND e.published_at IS NULL
-                                    AND e.sequence < o.sequence AND e.leased_until > ?)
+                  AND (SELECT count(*) FROM outbox e
+                       WHERE e.order_id = o.order_id AND e.published_at IS NULL AND e.sequence < o.sequence
+                         AND e.leased_until > ?) = 0
                 ORDER BY o.sequence
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED
-            ), claimable AS (
-                SELECT c.sequence
-                FROM candidate c
-                WHERE NOT EXISTS (SELECT 1 FROM outbox e
-                                  WHERE e.order_id = c.order_id AND e.published_at IS NULL
-                                    AND e.sequence < c.sequence
-                                    AND e.sequence NOT IN (SELECT sequence FROM candidate))
+            ), ranked AS (
+                SELECT sequence, order_id,
+                       row_number() OVER (PARTITION BY order_id ORDER BY sequence) - 1 AS earlier_in_claim
+                FROM candidate
             )
             UPDATE outbox o SET leased_until = ?
-            FROM claimable
-            WHERE o.sequence = claimable.sequence
+            FROM ranked r
+            WHERE o.sequence = r.sequence
+              AND r.earlier_in_claim = (SELECT count(*) FROM outbox e
+                                        WHERE e.order_id = r.order_id AND e.published_at IS NULL
+                                          AND e.sequence < r.sequence)
             RETURNING o.sequence, o.order_id, o.version, o.event_type, o.occurred_at, o.payload
             """;
     private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = ?, leased_until = NULL "
