@@ -24,9 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link OrderService} on the PostgreSQL adapters: racing writers and a transaction that fails half-way. */
 class PostgresOrderServiceIT {
@@ -34,17 +33,8 @@ class PostgresOrderServiceIT {
     // PostgreSQL keeps microseconds
     private static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
-    private static TestStorage running;
-
-    @BeforeAll
-    static void start() {
-        running = TestStorage.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    static final TestStorage running = new TestStorage();
 
     private static NewOrder newOrder() {
         return new NewOrder(newCustomer(), lines(), ADDRESS, ACTOR);

@@ -18,8 +18,8 @@ class StorageRetentionIT {
 
     @Test
     void the_scheduled_job_deletes_old_published_entries_expired_keys_and_old_receipts_only() throws Exception {
-        try (var running = TestStorage.start(Map.of("orderflow.retention.enabled", true,
-                "orderflow.retention.initial-delay", "1h"))) {
+        try (var running = new TestStorage(Map.of("orderflow.retention.enabled", true,
+                "orderflow.retention.initial-delay", "1h")).start()) {
             var storage = running.storage();
             var now = Instant.now();
             var longAgo = now.minus(Duration.ofDays(30));
