@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.Predicate;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,9 +26,12 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A real single-node Kafka cluster (KRaft, broker and controller in one node) in this JVM, with plain
- * clients for tests. Close it after the application context that uses it.
+ * clients for tests. One is shared by all test classes; it stops when the JVM exits, after every test
+ * class closed its application context (otherwise consumers wait 30 s on shutdown).
  */
-final class KafkaBroker implements AutoCloseable {
+final class KafkaBroker {
+
+    private static KafkaBroker shared;
 
     private final KafkaClusterTestKit cluster;
 
@@ -37,7 +39,22 @@ final class KafkaBroker implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    static KafkaBroker start() throws Exception {
+    /** The broker of this JVM, started on first use. */
+    static synchronized KafkaBroker shared() throws Exception {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    shared.cluster.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not stop the test broker", e);
+                }
+            }, "stop-test-broker"));
+        }
+        return shared;
+    }
+
+    private static KafkaBroker start() throws Exception {
         var cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
                 .setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
@@ -68,9 +85,12 @@ final class KafkaBroker implements AutoCloseable {
         cluster.waitForReadyBrokers();
     }
 
-    void createTopic(String name, int partitions) throws Exception {
+    /** Creates the topic unless another test class did. */
+    synchronized void createTopic(String name, int partitions) throws Exception {
         try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            if (!admin.listTopics().names().get().contains(name)) {
+                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            }
         }
     }
 
@@ -94,12 +114,8 @@ final class KafkaBroker implements AutoCloseable {
     List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
                                               Predicate<List<ConsumerRecord<String, byte[]>>> enough,
                                               Duration patience) {
-        var config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         var records = new ArrayList<ConsumerRecord<String, byte[]>>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = consumer()) {
             var deadline = Instant.now().plus(patience);
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -119,6 +135,39 @@ final class KafkaBroker implements AutoCloseable {
         return records;
     }
 
+    /** Every record of {@code topic} now on the broker that passes {@code filter}, in partition order. */
+    List<ConsumerRecord<String, byte[]>> readToEnd(String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
+        var records = new ArrayList<ConsumerRecord<String, byte[]>>();
+        try (var consumer = consumer()) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            var deadline = Instant.now().plus(Duration.ofMinutes(1));
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("could not read " + topic + " to its end within a minute");
+                }
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
+                            && filter.test(record)) {
+                        records.add(record);
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        var config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     /** Reads until at least {@code count} records pass {@code filter}, for at most a minute. */
     List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<ConsumerRecord<String, byte[]>> filter,
                                               int count) {
@@ -128,16 +177,5 @@ final class KafkaBroker implements AutoCloseable {
     static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    static Set<String> keys(List<ConsumerRecord<String, byte[]>> records) {
-        var keys = new java.util.HashSet<String>();
-        records.forEach(record -> keys.add(record.key()));
-        return keys;
-    }
-
-    @Override
-    public void close() throws Exception {
-        cluster.close();
     }
 }

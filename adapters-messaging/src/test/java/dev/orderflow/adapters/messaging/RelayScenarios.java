@@ -1,7 +1,9 @@
 package dev.orderflow.adapters.messaging;
 
+import static dev.orderflow.adapters.messaging.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orderflow.application.OrderService;
 import dev.orderflow.application.contract.ContractFixtures;
@@ -19,60 +21,47 @@ import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.TrackingNumber;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The relay in a Micronaut context on in-memory storage, publishing to a real broker. */
-class RelayIT {
+/**
+ * The relay in a Micronaut context, publishing to a real broker: each subclass chooses the storage. The
+ * orders topic has three partitions, so per-order order depends on the record key.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RelayScenarios {
 
     static final String TOPIC = "orderflow.orders.v1";
     private static final Actor SHOP = new Actor.System("shop");
-    private static KafkaBroker broker;
-    private static ApplicationContext context;
-    private static OrderService orders;
+    KafkaBroker broker;
+    ApplicationContext context;
+    OrderService orders;
+
+    /** The properties that select the storage; called once per class. */
+    abstract Map<String, Object> storage();
 
     @BeforeAll
-    static void start() throws Exception {
-        broker = KafkaBroker.start();
+    void start() throws Exception {
+        broker = KafkaBroker.shared();
         broker.createTopic(TOPIC, 3);
-        context = ApplicationContext.run(Map.of(
-                "test.storage", "memory",
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "kafka.health.enabled", "false",
-                "kafka.delivery.timeout.ms", "4000",
-                "kafka.request.timeout.ms", "2000",
-                "micronaut.server.port", "-1"));
+        context = TestServices.start(storage(), Map.of()).getApplicationContext();
         orders = context.getBean(OrderService.class);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() {
         if (context != null) {
             context.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
-    static void await(String what, Duration patience, BooleanSupplier condition) throws InterruptedException {
-        var deadline = Instant.now().plus(patience);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("gave up waiting until " + what);
-            }
-            Thread.sleep(20);
         }
     }
 
@@ -95,7 +84,7 @@ class RelayIT {
         return orders.history(id).orElseThrow();
     }
 
-    private static Map<String, List<OrderEvent>> placeOrders(int count) {
+    Map<String, List<OrderEvent>> placeOrders(int count) {
         var lives = new HashMap<String, List<OrderEvent>>();
         for (int n = 0; n < count; n++) {
             var life = lifeOf(orders, n);
@@ -104,19 +93,18 @@ class RelayIT {
         return lives;
     }
 
-    private static long backlog() {
+    long backlog() {
         return context.getBean(OrderStorage.class).outbox().backlog().size();
     }
 
     /** Every record of these orders on the topic, once the outbox is empty. */
-    private static List<ConsumerRecord<String, byte[]>> published(Map<String, List<OrderEvent>> lives)
+    List<ConsumerRecord<String, byte[]>> published(Map<String, List<OrderEvent>> lives)
             throws InterruptedException {
-        await("the outbox is empty", Duration.ofMinutes(1), () -> backlog() == 0);
-        int expected = lives.values().stream().mapToInt(List::size).sum();
-        return broker.read(TOPIC, record -> lives.containsKey(record.key()), expected);
+        await("the outbox is empty", Duration.ofMinutes(2), () -> backlog() == 0);
+        return broker.readToEnd(TOPIC, record -> lives.containsKey(record.key()));
     }
 
-    private static Map<String, List<OrderEvent>> byOrder(List<ConsumerRecord<String, byte[]>> records) {
+    static Map<String, List<OrderEvent>> byOrder(List<ConsumerRecord<String, byte[]>> records) {
         var byOrder = new HashMap<String, List<OrderEvent>>();
         records.forEach(record -> byOrder.computeIfAbsent(record.key(), key -> new ArrayList<>())
                 .add(WireEventsReader.event(record)));
@@ -150,7 +138,7 @@ class RelayIT {
             lives = placeOrders(30);
             await("the relay backs off", Duration.ofMinutes(1),
                     () -> worker.status().state() == RelayWorker.State.BACKING_OFF);
-            assertEquals(true, backlog() > 0, "events wait in the outbox");
+            assertTrue(backlog() > 0, "events wait in the outbox");
         } finally {
             broker.startBroker();
         }

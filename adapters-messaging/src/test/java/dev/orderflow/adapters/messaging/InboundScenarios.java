@@ -1,6 +1,6 @@
 package dev.orderflow.adapters.messaging;
 
-import static dev.orderflow.adapters.messaging.RelayIT.await;
+import static dev.orderflow.adapters.messaging.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,63 +25,64 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The payment and shipping consumers in a Micronaut context on in-memory storage, with a real broker. */
-class InboundIT {
+/**
+ * The payment and shipping consumers in a Micronaut context with a real broker; each subclass chooses the
+ * storage. The upstream topics have one partition, so that a poison record and the records after it
+ * share a partition.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class InboundScenarios {
 
-    private static final String PAYMENTS = "payments.v1";
-    private static final String SHIPPING = "shipping.v1";
-    private static KafkaBroker broker;
-    private static EmbeddedServer server;
-    private static OrderService orders;
+    static final String PAYMENTS = "payments.v1";
+    static final String SHIPPING = "shipping.v1";
+    KafkaBroker broker;
+    EmbeddedServer server;
+    OrderService orders;
+
+    /** The properties that select the storage; called once per class. */
+    abstract Map<String, Object> storage();
 
     @BeforeAll
-    static void start() throws Exception {
-        broker = KafkaBroker.start();
-        // one partition each, so that a poison record and the records after it share a partition
+    void start() throws Exception {
+        broker = KafkaBroker.shared();
         broker.createTopic(PAYMENTS, 1);
         broker.createTopic(SHIPPING, 1);
-        server = io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "test.storage", "memory",
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "kafka.health.enabled", "false",
-                "micronaut.server.port", "-1",
+        server = TestServices.start(storage(), Map.of(
                 "orderflow.messaging.max-attempts", "3",
                 "orderflow.messaging.retry-initial-backoff", "50ms"));
         orders = server.getApplicationContext().getBean(OrderService.class);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() {
         if (server != null) {
             server.getApplicationContext().close();
         }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
-    private static OrderId placed() {
+    OrderId placed() {
         var result = orders.place(new NewOrder(ContractFixtures.newCustomer(), ContractFixtures.lines(),
                 ContractFixtures.ADDRESS, new Actor.System("shop")));
         return assertInstanceOf(CommandResult.Accepted.class, result).order().id();
     }
 
-    private static void send(String topic, OrderId order, String json) throws Exception {
+    void send(String topic, OrderId order, String json) throws Exception {
         broker.send(topic, order.toString(), json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String paymentSucceeded(String eventId, OrderId order) {
+    static String paymentSucceeded(String eventId, OrderId order) {
         return """
                 {"type":"PaymentSucceeded","eventId":"%s","orderId":"%s"}""".formatted(eventId, order);
     }
 
-    private static void awaitStatus(OrderId order, OrderStatus status) throws InterruptedException {
+    void awaitStatus(OrderId order, OrderStatus status) throws InterruptedException {
         await("order " + order + " is " + status, Duration.ofSeconds(30),
                 () -> orders.get(order).orElseThrow().status() == status);
     }
 
-    private static double handled(String consumer, String outcome) {
+    double handled(String consumer, String outcome) {
         var counter = server.getApplicationContext().getBean(MeterRegistry.class).find("orderflow.inbound.messages")
                 .tags("consumer", consumer, "outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
@@ -135,37 +136,13 @@ class InboundIT {
     }
 
     @Test
-    void a_message_failing_every_attempt_is_dead_lettered_and_a_replay_applies_it() throws Exception {
-        var outage = server.getApplicationContext().getBean(InMemoryServices.Outage.class);
-        var order = placed();
-        var eventId = UUID.randomUUID().toString();
-        outage.down.set(true);
-        try {
-            send(PAYMENTS, order, paymentSucceeded(eventId, order));
-            var dead = broker.read(PAYMENTS + ".dlq", record -> record.key().equals(order.toString()), 1);
-            assertEquals(1, dead.size());
-            assertEquals("3", KafkaBroker.header(dead.getFirst(), DeadLetters.ATTEMPTS));
-            assertEquals("java.lang.IllegalStateException: database unavailable",
-                    KafkaBroker.header(dead.getFirst(), DeadLetters.ERROR));
-        } finally {
-            outage.down.set(false);
-        }
-        assertEquals(OrderStatus.PENDING, orders.get(order).orElseThrow().status());
-
-        var response = post("/admin/dead-letters/" + PAYMENTS + "/replay");
-        assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.body().contains("\"deadLetterTopic\":\"payments.v1.dlq\""), response.body());
-        awaitStatus(order, OrderStatus.CONFIRMED);
-    }
-
-    @Test
     void replaying_an_unknown_topic_is_not_found() throws Exception {
         var response = post("/admin/dead-letters/orderflow.orders.v1/replay");
         assertEquals(404, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
     }
 
-    private static HttpResponse<String> post(String path) throws Exception {
+    HttpResponse<String> post(String path) throws Exception {
         try (var http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
                             .POST(HttpRequest.BodyPublishers.noBody()).build(),
