@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,7 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Measures the relay against the in-process broker and PostgreSQL (embedded, or the server named by
  * {@code ORDERFLOW_TEST_DB_URL}): how fast it drains a backlog, and how long an event takes from the commit
  * of its order to a consumer under a steady load. Run it with {@code bench/relay.sh}; arguments: backlog
- * size (100000), orders per second (500), seconds of load (20), relay batch size (500).
+ * size (100000), orders per second (500), seconds of load (20), relay batch size (500), relay threads (2).
  */
 public final class RelayBenchmark {
 
@@ -42,11 +44,12 @@ public final class RelayBenchmark {
         int rate = arg(args, 1, 500);
         int seconds = arg(args, 2, 20);
         int batchSize = arg(args, 3, 500);
+        int threads = arg(args, 4, 2);
         var broker = KafkaBroker.shared();
-        broker.createTopic(TOPIC, 3);
-        var settings = Map.<String, Object>of("orderflow.messaging.relay-batch-size", batchSize);
-        System.out.printf("relay benchmark: backlog %d, load %d orders/s for %d s, batch size %d, %d cores%n",
-                backlog, rate, seconds, batchSize, Runtime.getRuntime().availableProcessors());
+        var settings = Map.<String, Object>of("orderflow.messaging.relay-batch-size", batchSize,
+                "orderflow.messaging.relay-threads", threads);
+        System.out.printf("relay benchmark: backlog %d, load %d orders/s for %d s, batch size %d, %d relay threads, "
+                + "%d cores%n", backlog, rate, seconds, batchSize, threads, Runtime.getRuntime().availableProcessors());
         drainWithoutBroker(backlog, batchSize);
         drain(backlog, settings);
         latency(rate, seconds, settings);
@@ -119,20 +122,29 @@ public final class RelayBenchmark {
             int warmup = rate * 2;
             int total = warmup + rate * seconds;
             long interval = 1_000_000_000L / rate;
+            var next = new AtomicInteger();
+            var measured = ConcurrentHashMap.<String>newKeySet();
             long start = System.nanoTime();
-            var measured = new ArrayList<String>(total - warmup);
-            for (int i = 0; i < total; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(Duration.ofNanos(wait));
-                }
-                var placed = (CommandResult.Accepted) orders.place(new NewOrder(ContractFixtures.newCustomer(),
-                        ContractFixtures.lines(), ContractFixtures.ADDRESS, shop));
-                var id = placed.order().id().toString();
-                committedAt.put(id, System.nanoTime());
-                if (i >= warmup) {
-                    measured.add(id);
+            // order i is due at start + i * interval; several placers keep the pace when one commit is slow
+            try (var placers = Executors.newFixedThreadPool(8)) {
+                for (int p = 0; p < 8; p++) {
+                    placers.submit(() -> {
+                        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                            long wait = start + i * interval - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(Duration.ofNanos(wait));
+                            }
+                            var placed = (CommandResult.Accepted) orders.place(new NewOrder(
+                                    ContractFixtures.newCustomer(), ContractFixtures.lines(), ContractFixtures.ADDRESS,
+                                    shop));
+                            var id = placed.order().id().toString();
+                            committedAt.put(id, System.nanoTime());
+                            if (i >= warmup) {
+                                measured.add(id);
+                            }
+                        }
+                        return null;
+                    });
                 }
             }
             double achieved = (total - warmup) / ((System.nanoTime() - start - warmup * interval) / 1e9);

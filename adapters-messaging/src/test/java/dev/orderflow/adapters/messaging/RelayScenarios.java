@@ -54,7 +54,6 @@ abstract class RelayScenarios {
     @BeforeAll
     void start() throws Exception {
         broker = KafkaBroker.shared();
-        broker.createTopic(TOPIC, 3);
         context = TestServices.start(storage(), Map.of()).getApplicationContext();
         orders = context.getBean(OrderService.class);
     }
