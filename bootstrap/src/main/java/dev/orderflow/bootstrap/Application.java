@@ -25,7 +25,6 @@ public final class Application {
         new Launcher()
                 .mainClass(Application.class)
                 .args(options.micronautArgs().toArray(String[]::new))
-                .environments(options.environments())
                 .banner(false)
                 .start();
     }

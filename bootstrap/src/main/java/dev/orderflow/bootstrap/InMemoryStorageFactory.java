@@ -1,16 +1,17 @@
 package dev.orderflow.bootstrap;
 
+import dev.orderflow.adapters.persistence.PostgresStorage;
 import dev.orderflow.application.memory.InMemoryStorage;
 import dev.orderflow.application.port.out.OrderStorage;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Storage of in-memory mode: the application layer's heap adapters, announced loudly at start. */
 @Factory
-@Requires(env = RunOptions.MEMORY_ENVIRONMENT)
+@Requires(property = PostgresStorage.STORAGE, value = PostgresStorage.MEMORY)
 final class InMemoryStorageFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryStorageFactory.class);
@@ -22,8 +23,7 @@ final class InMemoryStorageFactory {
             (unset ORDERFLOW_STORAGE / drop --in-memory to store orders in PostgreSQL)
             ************************************************************************""";
 
-    /** Created with the context, so that the warning is among the first lines of the log. */
-    @Context
+    @Singleton
     OrderStorage storage() {
         LOG.warn("\n{}", BANNER);
         return InMemoryStorage.create();

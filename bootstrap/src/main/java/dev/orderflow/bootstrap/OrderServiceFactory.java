@@ -12,22 +12,17 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 
 /**
  * Assembles the plain-Java application layer: the order service on whatever {@link OrderStorage} the run
- * mode provides, the system clock, time-ordered ids and the settings from configuration. Commands go through
+ * mode provides, Micronaut's {@link InstantSource} (the system clock), time-ordered ids and the settings from
+ * configuration. Commands go through
  * a decorator that counts their outcomes; queries go to the service directly.
  */
 @Factory
 final class OrderServiceFactory {
-
-    @Singleton
-    InstantSource clock() {
-        return Clock.systemUTC();
-    }
 
     @Singleton
     OrderIdSource ids(InstantSource clock) {
@@ -41,8 +36,12 @@ final class OrderServiceFactory {
         return new OrderService.Settings(maxAttempts, idempotencyKeyTtl, abandonedClaimAfter);
     }
 
-    /** Not an {@link OrderCommands} bean: commands are counted on their way in. */
-    @Singleton
+    /**
+     * Created with the context, and with it the storage: the database is started, reached and migrated
+     * (or in-memory mode announced) before the server takes requests, and a failure stops the start.
+     * Not an {@link OrderCommands} bean: commands are counted on their way in.
+     */
+    @Context
     @Bean(typed = {OrderService.class, OrderQueries.class})
     OrderService orderService(OrderStorage storage, InstantSource clock, OrderIdSource ids,
                               OrderService.Settings settings) {

@@ -1,5 +1,6 @@
 package dev.orderflow.bootstrap;
 
+import dev.orderflow.adapters.persistence.PostgresStorage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Properties;
 
 /**
  * What the command line and the environment say about how to run: the log format, where orders are stored,
- * and the arguments left for Micronaut. Checked before anything starts, so that a wrong value is one clear
+ * and the arguments for Micronaut. Checked before anything starts, so that a wrong value is one clear
  * message instead of a failure deep inside the framework.
  */
 record RunOptions(LogFormat logFormat, Storage storage, List<String> micronautArgs) {
@@ -17,8 +18,6 @@ record RunOptions(LogFormat logFormat, Storage storage, List<String> micronautAr
     /** The system property logback.xml reads to pick its appender. */
     static final String LOG_FORMAT_PROPERTY = "orderflow.log.format";
 
-    /** The Micronaut environment of in-memory mode; its beans replace the database adapters. */
-    static final String MEMORY_ENVIRONMENT = "memory";
 
     private static final String PLAIN_LOGS_FLAG = "--plain-logs";
     private static final String IN_MEMORY_FLAG = "--in-memory";
@@ -50,14 +49,10 @@ record RunOptions(LogFormat logFormat, Storage storage, List<String> micronautAr
             throw new IllegalArgumentException("ORDERFLOW_DB_URL must be a PostgreSQL JDBC URL starting with "
                     + POSTGRES_URL_PREFIX + " (for example jdbc:postgresql://db.example:5432/orderflow)");
         }
+        if (inMemory) {
+            rest.add("--" + PostgresStorage.STORAGE + "=" + PostgresStorage.MEMORY);
+        }
         return new RunOptions(logFormat, storage, List.copyOf(rest));
-    }
-
-    String[] environments() {
-        return switch (storage) {
-            case MEMORY -> new String[] {MEMORY_ENVIRONMENT};
-            case POSTGRES -> new String[0];
-        };
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String name, String value) {

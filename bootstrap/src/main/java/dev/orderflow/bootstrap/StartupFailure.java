@@ -1,5 +1,6 @@
 package dev.orderflow.bootstrap;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,8 @@ final class StartupFailure {
 
     /** The process exit code of a start that failed. */
     static final int EXIT_CODE = 1;
+
+    private static final String INJECTION_MESSAGE = "Message: ";
 
     private StartupFailure() {
     }
@@ -27,14 +30,23 @@ final class StartupFailure {
         exit(describe(failure));
     }
 
-    /** The most telling message of the chain: the innermost cause, which names the actual problem. */
+    /**
+     * The most telling message of the chain. A database problem is the driver's message, which names the
+     * server and what went wrong; otherwise the innermost message, and of Micronaut's multi-line injection
+     * errors the last "Message:" line, which is the actual problem (such as a value that does not convert).
+     */
     static String describe(Throwable failure) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
         }
+        for (var t : chain) {
+            if (t instanceof SQLException) {
+                return "database: " + specific(t.getMessage());
+            }
+        }
         for (int i = chain.size() - 1; i >= 0; i--) {
-            var message = firstLine(chain.get(i).getMessage());
+            var message = specific(chain.get(i).getMessage());
             if (!message.isEmpty()) {
                 return message;
             }
@@ -42,12 +54,16 @@ final class StartupFailure {
         return failure.getClass().getSimpleName();
     }
 
-    private static String firstLine(String message) {
+    private static String specific(String message) {
         if (message == null) {
             return "";
         }
-        var line = message.strip();
-        int end = line.indexOf('\n');
-        return (end < 0 ? line : line.substring(0, end)).strip();
+        var lines = message.strip().lines().map(String::strip).toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith(INJECTION_MESSAGE)) {
+                return lines.get(i).substring(INJECTION_MESSAGE.length()).strip();
+            }
+        }
+        return lines.isEmpty() ? "" : lines.getFirst();
     }
 }
