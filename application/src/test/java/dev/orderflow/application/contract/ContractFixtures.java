@@ -106,6 +106,20 @@ public final class ContractFixtures {
         return List.of(pending, confirmed, shipped, delivered(shipped));
     }
 
+    /** The events of an order's whole life up to delivery, versions 1 to 4, one of each kind. */
+    public static List<OrderEvent> deliveredLife(OrderId id) {
+        return List.of(event(id, 1), event(id, 2),
+                new OrderEvent.OrderShipped(id, 3, T0.plusSeconds(3), ACTOR, new Carrier("DHL Express"),
+                        new TrackingNumber("JD014600003SE")),
+                new OrderEvent.OrderDelivered(id, 4, T0.plusSeconds(4), ACTOR));
+    }
+
+    /** The events of an order placed, confirmed and then cancelled, versions 1 to 3. */
+    public static List<OrderEvent> cancelledLife(OrderId id) {
+        return List.of(event(id, 1), event(id, 2), new OrderEvent.OrderCancelled(id, 3, T0.plusSeconds(3), ACTOR,
+                new CancellationReason("customer changed their mind")));
+    }
+
     /** Whether the order is in a final state. */
     public static boolean isFinal(Order order) {
         return order.status() == OrderStatus.DELIVERED || order.status() == OrderStatus.CANCELLED;

@@ -1,0 +1,98 @@
+package dev.orderflow.adapters.messaging;
+
+import dev.orderflow.application.port.in.UpstreamEvent;
+import dev.orderflow.domain.CancellationReason;
+import dev.orderflow.domain.Carrier;
+import dev.orderflow.domain.InvalidValueException;
+import dev.orderflow.domain.OrderId;
+import dev.orderflow.domain.TrackingNumber;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * The two upstream systems whose events orderflow consumes, and the JSON of those events (schemas with
+ * examples in docs/messaging.md). Each system may send only its own event types.
+ */
+enum Upstream {
+    PAYMENTS("payments", Set.of("PaymentSucceeded", "PaymentFailed")),
+    SHIPPING("shipping", Set.of("ParcelShipped", "ParcelDelivered"));
+
+    private final String consumer;
+    private final Set<String> types;
+
+    Upstream(String consumer, Set<String> types) {
+        this.consumer = consumer;
+        this.types = types;
+    }
+
+    /** The name under which messages are recorded in the inbox, and the actor of the changes they cause. */
+    String consumer() {
+        return consumer;
+    }
+
+    /** What a record's value turned out to be. */
+    sealed interface Parsed {
+        /** A well-formed event with its message id. */
+        record Event(String messageId, UpstreamEvent event) implements Parsed {
+        }
+
+        /** Not an event this topic may carry, for the reason given. */
+        record Malformed(String reason) implements Parsed {
+        }
+    }
+
+    /** Reads a record's value: JSON with {@code type}, {@code eventId}, {@code orderId} and the type's fields. */
+    Parsed parse(ObjectMapper json, byte[] value) {
+        if (value == null) {
+            return new Parsed.Malformed("the record has no value");
+        }
+        MessageV1 message;
+        try {
+            message = json.readValue(value, MessageV1.class);
+        } catch (IOException | RuntimeException e) {
+            return new Parsed.Malformed("not a JSON object of the expected shape: " + e.getMessage());
+        }
+        if (message == null) {
+            return new Parsed.Malformed("the value is JSON null");
+        }
+        try {
+            var type = required("type", message.type());
+            if (!types.contains(type)) {
+                return new Parsed.Malformed("unknown type \"" + type + "\" for " + consumer + "; expected one of "
+                        + types.stream().sorted().toList());
+            }
+            var eventId = required("eventId", message.eventId());
+            var orderId = OrderId.parse(required("orderId", message.orderId()));
+            return new Parsed.Event(eventId, switch (type) {
+                case "PaymentSucceeded" -> new UpstreamEvent.PaymentSucceeded(orderId);
+                case "PaymentFailed" ->
+                        new UpstreamEvent.PaymentFailed(orderId, new CancellationReason(required("reason", message.reason())));
+                case "ParcelShipped" -> new UpstreamEvent.ParcelShipped(orderId,
+                        new Carrier(required("carrier", message.carrier())),
+                        new TrackingNumber(required("trackingNumber", message.trackingNumber())));
+                case "ParcelDelivered" -> new UpstreamEvent.ParcelDelivered(orderId);
+                default -> throw new IllegalStateException("type " + type + " is allowed but not mapped");
+            });
+        } catch (InvalidValueException e) {
+            return new Parsed.Malformed(e.field() + " " + e.getMessage());
+        }
+    }
+
+    private static String required(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException(field, "is missing");
+        }
+        return value;
+    }
+
+    /** Version 1 of the upstream JSON; unknown fields are ignored so that senders may add some. */
+    @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MessageV1(@Nullable String type, @Nullable String eventId, @Nullable String orderId,
+                     @Nullable String reason, @Nullable String carrier, @Nullable String trackingNumber) {
+    }
+}

@@ -1,0 +1,135 @@
+package dev.orderflow.adapters.persistence;
+
+import static dev.orderflow.adapters.persistence.Sql.setInstant;
+
+import dev.orderflow.application.port.out.Outbox;
+import dev.orderflow.application.port.out.OutboxEntry;
+import dev.orderflow.domain.OrderEvent;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox in the {@code outbox} table. Claims lock candidate rows with {@code FOR UPDATE SKIP LOCKED},
+ * so concurrent claimers in any number of processes never wait for each other nor take the same entry.
+ */
+final class PostgresOutbox implements Outbox {
+
+    private static final String INSERT =
+            "INSERT INTO outbox (" + EventJson.COLUMNS + ") VALUES (" + EventJson.PLACEHOLDERS + ")";
+
+    /*
+     * One statement. `candidate` locks up to `max` unpublished, unleased entries in sequence order, skipping
+     * rows another claimer holds and entries behind an earlier entry of their order that is leased now.
+     * `claimable` then drops entries behind an earlier unpublished entry of their order that this claim did
+     * not lock (another claimer is taking it at this moment), so that an order's entries are claimed in
+     * order. The UPDATE leases what is left.
+     */
+    private static final String CLAIM = """
+            WITH candidate AS (
+                SELECT o.sequence, o.order_id
+                FROM outbox o
+                WHERE o.published_at IS NULL
+                  AND (o.leased_until IS NULL OR o.leased_until <= ?)
+                  AND NOT EXISTS (SELECT 1 FROM outbox e
+                                  WHERE e.order_id = o.order_id AND e.published_at IS NULL
+                                    AND e.sequence < o.sequence AND e.leased_until > ?)
+                ORDER BY o.sequence
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED
+            ), claimable AS (
+                SELECT c.sequence
+                FROM candidate c
+                WHERE NOT EXISTS (SELECT 1 FROM outbox e
+                                  WHERE e.order_id = c.order_id AND e.published_at IS NULL
+                                    AND e.sequence < c.sequence
+                                    AND e.sequence NOT IN (SELECT sequence FROM candidate))
+            )
+            UPDATE outbox o SET leased_until = ?
+            FROM claimable
+            WHERE o.sequence = claimable.sequence
+            RETURNING o.sequence, o.order_id, o.version, o.event_type, o.occurred_at, o.payload
+            """;
+    private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = ?, leased_until = NULL "
+            + "WHERE sequence = ANY (?) AND published_at IS NULL";
+    private static final String RELEASE =
+            "UPDATE outbox SET leased_until = NULL WHERE sequence = ANY (?) AND published_at IS NULL";
+    private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE published_at < ?";
+    private static final String BACKLOG = "SELECT count(*) AS size, (SELECT occurred_at FROM outbox "
+            + "WHERE published_at IS NULL ORDER BY sequence LIMIT 1) AS oldest FROM outbox WHERE published_at IS NULL";
+
+    private final Sql sql;
+    private final EventJson events;
+
+    PostgresOutbox(Sql sql, EventJson events) {
+        this.sql = sql;
+        this.events = events;
+    }
+
+    @Override
+    public void append(List<OrderEvent> appended) {
+        if (appended.isEmpty()) {
+            return;
+        }
+        sql.inTransaction(() -> sql.statement(INSERT, s -> {
+            for (var event : appended) {
+                events.bind(s, 1, event);
+                s.addBatch();
+            }
+            return s.executeBatch();
+        }));
+    }
+
+    @Override
+    public List<OutboxEntry> claim(int max, Instant now, Duration lease) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be positive");
+        }
+        var claimed = sql.query(CLAIM, s -> {
+            setInstant(s, 1, now);
+            setInstant(s, 2, now);
+            s.setInt(3, max);
+            setInstant(s, 4, now.plus(lease));
+        }, row -> new OutboxEntry(row.getLong("sequence"), events.read(row)));
+        // RETURNING has no order of its own
+        return claimed.stream().sorted(Comparator.comparingLong(OutboxEntry::sequence)).toList();
+    }
+
+    @Override
+    public void markPublished(Collection<Long> sequences, Instant at) {
+        if (!sequences.isEmpty()) {
+            sql.update(MARK_PUBLISHED, s -> {
+                setInstant(s, 1, at);
+                setSequences(s, 2, sequences);
+            });
+        }
+    }
+
+    @Override
+    public void release(Collection<Long> sequences) {
+        if (!sequences.isEmpty()) {
+            sql.update(RELEASE, s -> setSequences(s, 1, sequences));
+        }
+    }
+
+    @Override
+    public int deletePublishedBefore(Instant before) {
+        return sql.update(DELETE_PUBLISHED, s -> setInstant(s, 1, before));
+    }
+
+    @Override
+    public Backlog backlog() {
+        return sql.query(BACKLOG, s -> {
+        }, row -> new Backlog(row.getLong("size"), Optional.ofNullable(Sql.instant(row, "oldest")))).getFirst();
+    }
+
+    private static void setSequences(PreparedStatement s, int index, Collection<Long> sequences)
+            throws SQLException {
+        s.setArray(index, s.getConnection().createArrayOf("bigint", sequences.toArray(Long[]::new)));
+    }
+}

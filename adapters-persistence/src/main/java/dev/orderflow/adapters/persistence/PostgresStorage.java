@@ -1,0 +1,61 @@
+package dev.orderflow.adapters.persistence;
+
+import dev.orderflow.application.port.out.OrderStorage;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Makes orderflow's storage ports ({@link OrderStorage}) PostgreSQL-backed: an external server when
+ * {@code orderflow.db.url} (env {@code ORDERFLOW_DB_URL}) is set, otherwise an embedded PostgreSQL with its
+ * data in {@code orderflow.db.data-dir} (default {@code ./data/postgres}). The schema is migrated before
+ * the {@code default} {@link DataSource} is handed out. Nothing of this exists, and nothing starts, when
+ * {@code orderflow.storage} (env {@code ORDERFLOW_STORAGE}) is {@code memory}.
+ */
+@Factory
+@Requires(property = PostgresStorage.STORAGE, notEquals = PostgresStorage.MEMORY)
+public final class PostgresStorage {
+
+    /** The property that chooses the storage; every value but {@link #MEMORY} means PostgreSQL. */
+    public static final String STORAGE = "orderflow.storage";
+    /** The value of {@link #STORAGE} that turns PostgreSQL off. */
+    public static final String MEMORY = "memory";
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    Database database(@Value("${orderflow.db.url:}") String url,
+                      @Value("${orderflow.db.user:postgres}") String user,
+                      @Value("${orderflow.db.password:}") String password,
+                      @Value("${orderflow.db.data-dir:data/postgres}") String dataDirectory,
+                      @Value("${orderflow.db.embedded.synchronous-commit:true}") boolean synchronousCommit,
+                      @Value("${orderflow.db.pool-size:10}") int poolSize) {
+        return Database.open(new Database.Settings(Optional.of(url).filter(u -> !u.isBlank()), user, password,
+                Path.of(dataDirectory), synchronousCommit, poolSize));
+    }
+
+    @Singleton
+    @Named("default")
+    DataSource dataSource(Database database) {
+        return database.dataSource();
+    }
+
+    @Singleton
+    OrderStorage orderStorage(ConnectionOperations<Connection> connections,
+                              TransactionOperations<Connection> transactions, JsonMapper json) {
+        var sql = new Sql(connections, transactions);
+        var events = new EventJson(json);
+        return new OrderStorage(new PostgresOrders(sql), new PostgresEventLog(sql, events),
+                new PostgresOutbox(sql, events), new PostgresIdempotencyKeys(sql, json), new PostgresInbox(sql),
+                sql::inTransaction);
+    }
+}
