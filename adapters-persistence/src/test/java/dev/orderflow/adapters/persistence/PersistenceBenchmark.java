@@ -48,8 +48,7 @@ public final class PersistenceBenchmark {
         System.out.printf("cores=%d seconds=%d synchronous_commit=%s pool=%d%n",
                 Runtime.getRuntime().availableProcessors(), seconds, synchronousCommit ? "on" : "off", 10);
         try (var context = ApplicationContext.run(Map.of("orderflow.db.data-dir", dataDirectory.toString(),
-                "orderflow.db.embedded.synchronous-commit", synchronousCommit, "orderflow.db.pool-size", 10,
-                "orderflow.retention.enabled", false))) {
+                "orderflow.db.embedded.synchronous-commit", synchronousCommit, "orderflow.db.pool-size", 10))) {
             var storage = context.getBean(OrderStorage.class);
             var service = new OrderService(storage, CLOCK, new TimeOrderedIds(CLOCK));
             placeOrders(service, 8, Math.max(2, seconds / 3)); // warm-up: JIT, pool, PostgreSQL caches

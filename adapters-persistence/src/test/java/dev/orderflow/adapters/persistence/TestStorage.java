@@ -32,7 +32,6 @@ final class TestStorage implements BeforeAllCallback, AfterAllCallback, AutoClos
     TestStorage start() {
         database = TestDatabase.migrated();
         var properties = new HashMap<>(database.properties());
-        properties.put("orderflow.retention.enabled", false);
         properties.putAll(extraProperties);
         context = ApplicationContext.run(properties);
         return this;
