@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.json.tree.JsonNode;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * What every API suite needs from the application under test: where it listens and how many orders it has
- * stored (read from storage directly, not through the API). Extend a suite and implement both.
+ * The base of the API suites: extend {@link OrdersApiSuite}, {@link ConcurrencySuite} or
+ * {@link HostileInputSuite} and say in {@link #target()} which running application they test.
  */
 public abstract class ApiSuite {
 
@@ -25,15 +24,17 @@ public abstract class ApiSuite {
 
     private ApiClient client;
 
-    /** Where the server under test listens, such as {@code http://127.0.0.1:41234}. */
-    protected abstract URI baseUri();
+    /** The application under test. */
+    protected abstract ApiTarget target();
 
-    /** How many orders the server has stored, counted in its storage. */
-    protected abstract long storedOrders();
+    /** How many orders the application has stored. */
+    protected long storedOrders() {
+        return target().storedOrders().getAsLong();
+    }
 
     protected ApiClient api() {
         if (client == null) {
-            client = new ApiClient(baseUri());
+            client = new ApiClient(target().baseUri().get());
         }
         return client;
     }
