@@ -2,8 +2,12 @@ package dev.orderflow.adapters.messaging;
 
 import dev.orderflow.application.port.out.EventPublisher;
 import dev.orderflow.application.port.out.OutboxEntry;
+import dev.orderflow.domain.OrderId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
@@ -12,8 +16,9 @@ import org.apache.kafka.common.KafkaException;
 
 /**
  * Publishes outbox entries to the orders topic and waits for the broker's acknowledgement of each. The
- * producer is idempotent with {@code acks=all} (see {@link KafkaClients}), so records of one key keep
- * their order within a partition even when the producer retries.
+ * producer is idempotent with {@code acks=all} (see {@link KafkaClients}). An order's next entry is sent
+ * only after the broker acknowledged the one before: when a send fails, the producer may still write later
+ * records of the same partition, and an order's events would then reach readers out of order.
  */
 final class KafkaEventPublisher implements EventPublisher {
 
@@ -29,36 +34,69 @@ final class KafkaEventPublisher implements EventPublisher {
 
     @Override
     public Publication publish(List<OutboxEntry> entries) {
-        var sends = new ArrayList<Future<RecordMetadata>>(entries.size());
+        var acknowledged = new HashSet<Long>();
+        var failedOrders = new HashSet<OrderId>();
+        Optional<Throwable> failure = Optional.empty();
+        var waiting = entries;
+        while (!waiting.isEmpty()) {
+            // a wave holds the first waiting entry of each order whose earlier entries were all acknowledged
+            var wave = new ArrayList<OutboxEntry>();
+            var later = new ArrayList<OutboxEntry>();
+            var inWave = new HashSet<OrderId>();
+            for (var entry : waiting) {
+                var order = entry.event().orderId();
+                if (!failedOrders.contains(order)) {
+                    (inWave.add(order) ? wave : later).add(entry);
+                }
+            }
+            var failed = send(wave, acknowledged, failedOrders);
+            failure = failure.or(() -> failed);
+            waiting = later;
+        }
+        var inOrder = entries.stream().map(OutboxEntry::sequence).filter(acknowledged::contains).toList();
+        if (failure.isEmpty()) {
+            return new Publication.Complete(inOrder);
+        }
+        if (inOrder.isEmpty()) {
+            throw new PublisherUnavailableException("no event was acknowledged: " + failure.get(), failure.get());
+        }
+        return new Publication.Partial(inOrder, failure.get().toString());
+    }
+
+    /**
+     * Sends the entries, waits for the broker, and notes which were acknowledged and whose orders failed.
+     * Returns the first failure, if any.
+     */
+    private Optional<Throwable> send(List<OutboxEntry> wave, Set<Long> acknowledged, Set<OrderId> failedOrders) {
+        var sends = new ArrayList<Future<RecordMetadata>>(wave.size());
         Throwable failure = null;
-        for (var entry : entries) {
+        for (var entry : wave) {
             try {
                 sends.add(producer.send(wire.record(topic, entry.event())));
             } catch (KafkaException e) {
-                // the producer takes nothing more now; sending later entries would put them before this one
+                // the producer takes nothing more now: the rest of the wave fails with this entry
                 failure = e;
                 break;
             }
         }
         producer.flush();
-        var acknowledged = new ArrayList<Long>(sends.size());
-        for (int i = 0; i < sends.size(); i++) {
+        for (int i = 0; i < wave.size(); i++) {
+            var entry = wave.get(i);
+            if (i >= sends.size()) {
+                failedOrders.add(entry.event().orderId());
+                continue;
+            }
             try {
                 sends.get(i).get();
-                acknowledged.add(entries.get(i).sequence());
+                acknowledged.add(entry.sequence());
             } catch (ExecutionException e) {
                 failure = failure == null ? e.getCause() : failure;
+                failedOrders.add(entry.event().orderId());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PublisherUnavailableException("interrupted while waiting for the broker", e);
             }
         }
-        if (failure == null) {
-            return new Publication.Complete(acknowledged);
-        }
-        if (acknowledged.isEmpty()) {
-            throw new PublisherUnavailableException("no event was acknowledged: " + failure, failure);
-        }
-        return new Publication.Partial(acknowledged, failure.toString());
+        return Optional.ofNullable(failure);
     }
 }

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param paymentsTopic        where the payment provider's events are read from
  * @param shippingTopic        where the shipping service's events are read from
  * @param source               the CloudEvents {@code ce_source} of published events
- * @param relayBatchSize       how many outbox entries the relay claims at once
+ * @param relayThreads         how many threads of this instance relay at once
+ * @param relayBatchSize       how many outbox entries a relay thread claims at once
  * @param relayLease           how long a claim lasts; longer than a send may take
  * @param relayPollInterval    how long the relay waits when the outbox is empty
  * @param relayMaxBackoff      the longest wait between attempts while the broker is unreachable
@@ -26,6 +27,7 @@ record MessagingSettings(
         @Bindable(defaultValue = "payments.v1") String paymentsTopic,
         @Bindable(defaultValue = "shipping.v1") String shippingTopic,
         @Bindable(defaultValue = "/orderflow") String source,
+        @Bindable(defaultValue = "2") int relayThreads,
         @Bindable(defaultValue = "500") int relayBatchSize,
         @Bindable(defaultValue = "60s") Duration relayLease,
         @Bindable(defaultValue = "20ms") Duration relayPollInterval,

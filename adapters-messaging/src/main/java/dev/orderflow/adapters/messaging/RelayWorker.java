@@ -13,6 +13,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link OutboxRelay} on a thread of its own from startup to shutdown: relays batches back to back
+ * Runs the {@link OutboxRelay} on threads of its own from startup to shutdown: relays batches back to back
  * while there is a backlog, polls while the outbox is empty, backs off exponentially while the broker is
- * unreachable, and flushes what is left when the service stops.
+ * unreachable, and flushes what is left when the service stops. With several threads one claims from the
+ * database while another waits for the broker; the outbox's claims keep each order's events in order.
  */
 @Singleton
 @Requires(property = KAFKA_SERVERS)
@@ -47,7 +50,7 @@ final class RelayWorker implements ApplicationEventListener<StartupEvent> {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final AtomicReference<Status> status =
             new AtomicReference<>(new Status(State.STARTING, Optional.empty(), Optional.empty()));
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     RelayWorker(OutboxRelay relay, MessagingSettings settings, MeterRegistry meters,
                 @Value("${" + KAFKA_SERVERS + "}") String servers) {
@@ -66,11 +69,14 @@ final class RelayWorker implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public synchronized void onApplicationEvent(StartupEvent event) {
-        if (thread != null) {
+        if (!threads.isEmpty()) {
             return;
         }
-        LOG.info("Publishing order events to topic {} at {}", settings.ordersTopic(), servers);
-        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+        LOG.info("Publishing order events to topic {} at {} ({} relay threads)", settings.ordersTopic(), servers,
+                settings.relayThreads());
+        for (int i = 1; i <= settings.relayThreads(); i++) {
+            threads.add(Thread.ofPlatform().name("outbox-relay-" + i).daemon().start(this::run));
+        }
     }
 
     private void run() {
@@ -140,10 +146,12 @@ final class RelayWorker implements ApplicationEventListener<StartupEvent> {
     @PreDestroy
     synchronized void stop() throws InterruptedException {
         stop.countDown();
-        if (thread == null) {
+        if (threads.isEmpty()) {
             return;
         }
-        thread.join(settings.relayLease().toMillis());
+        for (var thread : threads) {
+            thread.join(settings.relayLease().toMillis());
+        }
         if (status().state() == State.RUNNING) {
             int flushed = relay.drain();
             LOG.info("Outbox relay stopped after flushing {} events", flushed);

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The payment and shipping consumers in a Micronaut context with a real broker; each subclass chooses the
- * storage. The upstream topics have one partition, so that a poison record and the records after it
- * share a partition.
+ * storage. The upstream topics have one partition ({@link KafkaBroker}), so that a poison record and the
+ * records after it share a partition.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class InboundScenarios {
@@ -47,8 +47,6 @@ abstract class InboundScenarios {
     @BeforeAll
     void start() throws Exception {
         broker = KafkaBroker.shared();
-        broker.createTopic(PAYMENTS, 1);
-        broker.createTopic(SHIPPING, 1);
         server = TestServices.start(storage(), Map.of(
                 "orderflow.messaging.max-attempts", "3",
                 "orderflow.messaging.retry-initial-backoff", "50ms"));

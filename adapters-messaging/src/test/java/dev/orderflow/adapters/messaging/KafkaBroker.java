@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -66,7 +67,12 @@ final class KafkaBroker {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        return new KafkaBroker(cluster);
+        var broker = new KafkaBroker(cluster);
+        // before any client asks for them (a consumer's request would create them with three partitions);
+        // one partition upstream, so that a poison record and the records after it share a partition
+        broker.createTopics(Map.of(RelayScenarios.TOPIC, 3, InboundScenarios.PAYMENTS, 1,
+                InboundScenarios.SHIPPING, 1));
+        return broker;
     }
 
     String bootstrapServers() {
@@ -85,12 +91,10 @@ final class KafkaBroker {
         cluster.waitForReadyBrokers();
     }
 
-    /** Creates the topic unless another test class did. */
-    synchronized void createTopic(String name, int partitions) throws Exception {
+    private void createTopics(Map<String, Integer> partitions) throws Exception {
         try (var admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(name)) {
-                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
-            }
+            admin.createTopics(partitions.entrySet().stream()
+                    .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1)).toList()).all().get();
         }
     }
 
@@ -175,7 +179,11 @@ final class KafkaBroker {
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
+        return header(record.headers(), name);
+    }
+
+    static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

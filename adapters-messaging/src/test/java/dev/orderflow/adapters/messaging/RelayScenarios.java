@@ -20,6 +20,7 @@ import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.TrackingNumber;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.health.HealthStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +54,6 @@ abstract class RelayScenarios {
     @BeforeAll
     void start() throws Exception {
         broker = KafkaBroker.shared();
-        broker.createTopic(TOPIC, 3);
         context = TestServices.start(storage(), Map.of()).getApplicationContext();
         orders = context.getBean(OrderService.class);
     }
@@ -139,6 +139,9 @@ abstract class RelayScenarios {
             await("the relay backs off", Duration.ofMinutes(1),
                     () -> worker.status().state() == RelayWorker.State.BACKING_OFF);
             assertTrue(backlog() > 0, "events wait in the outbox");
+            var health = MessagingOffTest.first(context.getBean(RelayHealthIndicator.class).getResult());
+            assertEquals(HealthStatus.UP, health.getStatus(), "readiness stays up while Kafka is down");
+            assertTrue(health.getDetails().toString().contains("BACKING_OFF"), health.getDetails().toString());
         } finally {
             broker.startBroker();
         }

@@ -1,0 +1,93 @@
+package dev.orderflow.adapters.messaging;
+
+import static dev.orderflow.application.contract.ContractFixtures.deliveredLife;
+import static dev.orderflow.application.contract.ContractFixtures.newId;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.orderflow.application.port.out.EventPublisher.Publication;
+import dev.orderflow.application.port.out.EventPublisher.PublisherUnavailableException;
+import dev.orderflow.application.port.out.OutboxEntry;
+import dev.orderflow.domain.OrderEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** How the Kafka publisher orders its sends, with Kafka's own in-memory producer standing in for a broker. */
+class KafkaEventPublisherTest {
+
+    /** Kafka's test producer, acknowledging every record except those that {@code fails} picks. */
+    private static final class Producer extends MockProducer<String, byte[]> {
+        final List<String> sent = new ArrayList<>();
+        private final Predicate<ProducerRecord<String, byte[]>> fails;
+
+        Producer(Predicate<ProducerRecord<String, byte[]>> fails) {
+            super(true, null, new StringSerializer(), new ByteArraySerializer());
+            this.fails = fails;
+        }
+
+        @Override
+        public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+            sent.add(KafkaBroker.header(record.headers(), "ce_id"));
+            return fails.test(record) ? CompletableFuture.failedFuture(new TimeoutException("expired"))
+                    : super.send(record);
+        }
+    }
+
+    private final WireEvents wire = new WireEvents(WireEventsTest.JSON, "/orderflow");
+
+    private static List<OutboxEntry> entries(List<OrderEvent> events) {
+        var entries = new ArrayList<OutboxEntry>();
+        for (int i = 0; i < events.size(); i++) {
+            entries.add(new OutboxEntry(i + 1, events.get(i)));
+        }
+        return entries;
+    }
+
+    private static String id(OrderEvent event) {
+        return event.eventId().toString();
+    }
+
+    @Test
+    void an_order_s_next_event_is_sent_after_the_one_before_was_acknowledged() {
+        var first = deliveredLife(newId());
+        var second = deliveredLife(newId());
+        var events = List.of(first.get(0), first.get(1), second.get(0), first.get(2), second.get(1));
+        var producer = new Producer(record -> false);
+        var publication = new KafkaEventPublisher(producer, wire, "orders").publish(entries(events));
+
+        assertEquals(new Publication.Complete(List.of(1L, 2L, 3L, 4L, 5L)), publication);
+        assertEquals(List.of(id(first.get(0)), id(second.get(0)), id(first.get(1)), id(second.get(1)),
+                id(first.get(2))), producer.sent, "one event per order and round");
+    }
+
+    @Test
+    void after_an_order_s_event_failed_its_later_events_are_not_sent() {
+        var failing = deliveredLife(newId());
+        var other = deliveredLife(newId());
+        var events = List.of(failing.get(0), other.get(0), failing.get(1), other.get(1));
+        var producer = new Producer(record -> record.key().equals(failing.getFirst().orderId().toString()));
+        var publication = new KafkaEventPublisher(producer, wire, "orders").publish(entries(events));
+
+        assertEquals(new Publication.Partial(List.of(2L, 4L), new TimeoutException("expired").toString()),
+                publication);
+        assertEquals(List.of(id(failing.get(0)), id(other.get(0)), id(other.get(1))), producer.sent);
+    }
+
+    @Test
+    void when_nothing_is_acknowledged_the_publisher_is_unavailable() {
+        var producer = new Producer(record -> true);
+        var publisher = new KafkaEventPublisher(producer, wire, "orders");
+        assertThrows(PublisherUnavailableException.class, () -> publisher.publish(entries(deliveredLife(newId()))));
+        assertEquals(1, producer.sent.size(), "the order's later events were not sent");
+    }
+}
