@@ -9,13 +9,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.orderflow.adapters.rest.api.ApiClient;
 import dev.orderflow.adapters.rest.api.ApiSuite;
-import dev.orderflow.adapters.rest.api.ApiTarget;
 import dev.orderflow.application.port.in.CommandResult;
 import dev.orderflow.application.port.in.IdempotentResult;
 import dev.orderflow.domain.OrderId;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,8 +31,13 @@ class StubbedOutcomesIT extends ApiSuite {
     StubCommands stub;
 
     @Override
-    protected ApiTarget target() {
-        return new ApiTarget(server::getURI, () -> 0);
+    protected URI baseUri() {
+        return server.getURI();
+    }
+
+    @Override
+    protected long storedOrders() {
+        throw new UnsupportedOperationException("the stubbed in-ports store nothing");
     }
 
     @Test
