@@ -1,0 +1,149 @@
+package dev.orderflow.adapters.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.orderflow.domain.CancellationReason;
+import dev.orderflow.domain.Carrier;
+import dev.orderflow.domain.CustomerId;
+import dev.orderflow.domain.OrderLifecycle;
+import dev.orderflow.domain.Quantity;
+import dev.orderflow.domain.ShippingAddress;
+import dev.orderflow.domain.Sku;
+import dev.orderflow.domain.TrackingNumber;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * The JSON documents of the API. They are plain carriers: {@link OrderMapping} converts between them and the
+ * domain, and the domain's value types have the final word on what is valid. The Bean Validation limits here
+ * bound every string and list before any of it reaches the domain.
+ */
+final class OrderJson {
+
+    private OrderJson() {
+    }
+
+    /** Longest decimal amount accepted (19 digits, a point and 4 decimals). */
+    static final int MAX_AMOUNT = 24;
+
+    @Serdeable
+    @Schema(name = "Money", description = "An amount as a decimal string (never a float) and an ISO 4217 currency")
+    record Money(
+            @NotBlank @Size(max = MAX_AMOUNT) @Schema(example = "12.50", pattern = "^\\d{1,19}(\\.\\d{1,4})?$")
+            @Strict String amount,
+            @Strict @NotBlank @Size(min = 3, max = 3) @Schema(example = "EUR") String currency) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ShippingAddress")
+    record Address(
+            @Strict @NotBlank @Size(max = ShippingAddress.MAX_TEXT) @Schema(example = "Ada Lovelace") String recipient,
+            @Strict @NotBlank @Size(max = ShippingAddress.MAX_TEXT) @Schema(example = "1 Main St") String line1,
+            @Strict @Nullable @Size(max = ShippingAddress.MAX_TEXT) String line2,
+            @Strict @NotBlank @Size(max = ShippingAddress.MAX_POSTAL_CODE) @Schema(example = "10115") String postalCode,
+            @Strict @NotBlank @Size(max = ShippingAddress.MAX_TEXT) @Schema(example = "Berlin") String city,
+            @Strict @Nullable @Size(max = ShippingAddress.MAX_TEXT) String region,
+            @NotBlank @Size(min = 2, max = 2) @Schema(example = "DE", description = "ISO 3166-1 alpha-2")
+            @Strict String country) {
+    }
+
+    @Serdeable
+    @Schema(name = "NewOrderLine")
+    record NewLine(
+            @Strict @NotBlank @Size(max = Sku.MAX_LENGTH) @Schema(example = "BOOK-1") String sku,
+            @NotNull @Min(1) @Max(Quantity.MAX) @Schema(example = "2")
+            @Serdeable.Deserializable(using = StrictJson.WholeNumber.class) Integer quantity,
+            @NotNull @Valid Money unitPrice) {
+    }
+
+    @Serdeable
+    @Schema(name = "PlaceOrderRequest")
+    record PlaceOrder(
+            @Strict @NotBlank @Size(max = CustomerId.MAX_LENGTH) @Schema(example = "c-42") String customerId,
+            @NotNull @Size(min = 1, max = OrderLifecycle.MAX_LINES) List<@NotNull @Valid NewLine> lines,
+            @NotNull @Valid Address shippingAddress) {
+    }
+
+    @Serdeable
+    @Schema(name = "ShipRequest")
+    record Ship(
+            @Strict @NotBlank @Size(max = Carrier.MAX_LENGTH) @Schema(example = "DHL") String carrier,
+            @Strict @NotBlank @Size(max = TrackingNumber.MAX_LENGTH) @Schema(example = "JD0001") String trackingNumber) {
+    }
+
+    @Serdeable
+    @Schema(name = "CancelRequest")
+    record Cancel(
+            @NotBlank @Size(max = CancellationReason.MAX_LENGTH) @Schema(example = "customer changed their mind")
+            @Strict String reason) {
+    }
+
+    @Serdeable
+    @Schema(name = "OrderLine")
+    record Line(String sku, int quantity, Money unitPrice, Money total) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Order", description = "An order as it is now; state-specific members appear in that state only")
+    record Order(
+            @Schema(example = "01968a4e-3c1b-7cde-8f00-0123456789ab") String id,
+            @Schema(allowableValues = {"PENDING", "CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED"}) String status,
+            @Schema(description = "Counts the order's events; the ETag is this number in quotes") long version,
+            String customerId,
+            List<Line> lines,
+            Address shippingAddress,
+            Money total,
+            String placedAt,
+            String updatedAt,
+            @Nullable String confirmedAt,
+            @Nullable String shippedAt,
+            @Nullable String deliveredAt,
+            @Nullable String cancelledAt,
+            @Nullable String carrier,
+            @Nullable String trackingNumber,
+            @Nullable String cancellationReason,
+            @Nullable String cancelledFrom) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "OrderPage")
+    record Page(List<Order> items,
+                @Nullable @Schema(description = "Pass as `cursor` for the next page; null on the last page")
+                String nextCursor) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "OrderEvent", description = "Something that happened to an order; members depend on the type")
+    record Event(
+            String eventId,
+            @Schema(allowableValues = {"OrderPlaced", "OrderConfirmed", "OrderShipped", "OrderDelivered",
+                    "OrderCancelled"}) String type,
+            String orderId,
+            long version,
+            String occurredAt,
+            @Schema(example = "system:api") String actor,
+            @Nullable String customerId,
+            @Nullable List<Line> lines,
+            @Nullable Address shippingAddress,
+            @Nullable Money total,
+            @Nullable String carrier,
+            @Nullable String trackingNumber,
+            @Nullable String reason) {
+    }
+
+    @Serdeable
+    @Schema(name = "OrderHistory")
+    record History(List<Event> items) {
+    }
+}

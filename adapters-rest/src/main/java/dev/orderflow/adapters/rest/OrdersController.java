@@ -1,0 +1,348 @@
+package dev.orderflow.adapters.rest;
+
+import dev.orderflow.application.port.in.CommandResult;
+import dev.orderflow.application.port.in.ExpectedVersion;
+import dev.orderflow.application.port.in.IdempotencyKey;
+import dev.orderflow.application.port.in.IdempotentResult;
+import dev.orderflow.application.port.in.OrderCommands;
+import dev.orderflow.application.port.in.OrderQueries;
+import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.domain.Actor;
+import dev.orderflow.domain.OrderId;
+import dev.orderflow.domain.Rejection;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.MDC;
+
+/**
+ * REST API v1 over the order use cases. Blocking: the storage adapters behind the ports block, so requests
+ * run on the blocking executor, never on the event loop.
+ */
+@Controller(OrdersController.PATH)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "orders")
+@ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
+class OrdersController {
+
+    static final String PATH = "/api/v1/orders";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+    static final String ACTOR = "X-Actor";
+    static final String MDC_ORDER_ID = "orderId";
+    private static final Actor DEFAULT_ACTOR = new Actor.System("api");
+
+    private final OrderCommands commands;
+    private final OrderQueries queries;
+    private final PageCursors cursors;
+    private final JsonMapper json;
+
+    OrdersController(OrderCommands commands, OrderQueries queries, PageCursors cursors, JsonMapper json) {
+        this.commands = commands;
+        this.queries = queries;
+        this.cursors = cursors;
+        this.json = json;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Place an order", description = "With an Idempotency-Key, a retry of the same request "
+            + "gets the first response again (header Idempotent-Replayed: true); the key with another body is "
+            + "refused with 422, and while the first request is still running with 409.")
+    @ApiResponse(responseCode = "201", description = "Placed; Location and ETag headers are set",
+            content = @Content(schema = @Schema(implementation = OrderJson.Order.class)))
+    @ApiResponse(responseCode = "409", description = "A request with this idempotency key is in progress",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM,
+                    schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The idempotency key was used with another request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM,
+                    schema = @Schema(implementation = Problem.class)))
+    HttpResponse<?> place(HttpRequest<?> request, @Body @Valid OrderJson.PlaceOrder body,
+                          @Parameter(description = "Makes retries safe: 1 to 255 visible ASCII characters")
+                          @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
+                          @Parameter(description = "Who asks, such as staff:ann; default system:api")
+                          @Nullable @Header(ACTOR) String actor) {
+        var inputs = new Inputs();
+        var who = actor(actor, inputs);
+        var key = idempotencyKey == null ? null : idempotencyKey(idempotencyKey, inputs);
+        inputs.check();
+        var order = OrderMapping.newOrder(body, who);
+        if (key == null) {
+            return send(placed(request, commands.place(order)));
+        }
+        return switch (commands.place(order, key, result -> stored(placed(request, result)))) {
+            case IdempotentResult.Executed executed -> replay(executed.response(), false);
+            case IdempotentResult.Replayed replayed -> replay(replayed.response(), true);
+            case IdempotentResult.InFlight inFlight -> Problems.of(request, ProblemKind.IDEMPOTENCY_KEY_IN_FLIGHT,
+                    "the first request with this idempotency key is still in progress; retry later");
+            case IdempotentResult.KeyReused reused -> Problems.of(request, ProblemKind.IDEMPOTENCY_KEY_REUSE,
+                    "this idempotency key was used for a different request; use a new key for a new request");
+        };
+    }
+
+    @Get
+    @Operation(summary = "List orders, newest first",
+            description = "Keyset-paginated: follow nextCursor (or the Link header with rel=\"next\").")
+    @ApiResponse(responseCode = "200", description = "A page of orders",
+            content = @Content(schema = @Schema(implementation = OrderJson.Page.class)))
+    HttpResponse<?> list(HttpRequest<?> request,
+                         @Parameter(schema = @Schema(allowableValues = {"PENDING", "CONFIRMED", "SHIPPED",
+                                 "DELIVERED", "CANCELLED"}))
+                         @Nullable @Size(max = 16) @QueryValue String status,
+                         @Nullable @Size(max = 64) @QueryValue String customerId,
+                         @Parameter(description = "Placed at or after (ISO-8601, inclusive)",
+                                 schema = @Schema(format = "date-time"))
+                         @Nullable @Size(max = Listing.MAX_INSTANT_LENGTH) @QueryValue String placedFrom,
+                         @Parameter(description = "Placed before (ISO-8601, exclusive)",
+                                 schema = @Schema(format = "date-time"))
+                         @Nullable @Size(max = Listing.MAX_INSTANT_LENGTH) @QueryValue String placedBefore,
+                         @Parameter(description = "Page size, 1 to 200 (default 50)",
+                                 schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
+                         @Nullable @Size(max = 8) @QueryValue String limit,
+                         @Parameter(description = "nextCursor of the previous page, for the same filters")
+                         @Nullable @Size(max = PageCursors.MAX_LENGTH) @QueryValue String cursor) {
+        var listing = Listing.parse(status, customerId, placedFrom, placedBefore, limit, cursor, cursors);
+        var page = queries.list(listing.filter(), listing.page());
+        var next = page.next().map(position -> cursors.encode(position, listing.filter()));
+        var response = HttpResponse.ok(new OrderJson.Page(page.items().stream().map(OrderMapping::json).toList(),
+                next.orElse(null)));
+        next.ifPresent(token -> response.header(HttpHeaders.LINK,
+                "<" + listing.nextPage(PATH, token) + ">; rel=\"next\""));
+        return response;
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "Get an order", description = "If-None-Match with the current ETag gives 304.")
+    @ApiResponse(responseCode = "200", description = "The order; the ETag header holds its version",
+            content = @Content(schema = @Schema(implementation = OrderJson.Order.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    @ApiResponse(responseCode = "404", description = "No such order", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<?> get(HttpRequest<?> request, @PathVariable String id,
+                        @Nullable @Header(EntityTags.IF_NONE_MATCH) String ifNoneMatch) {
+        var orderId = orderId(id);
+        return concerning(orderId, () -> queries.get(orderId)
+                .<HttpResponse<?>>map(order -> EntityTags.matchesNone(ifNoneMatch, order)
+                        ? HttpResponse.notModified().header(HttpHeaders.ETAG, EntityTags.of(order))
+                        : HttpResponse.ok(OrderMapping.json(order)).header(HttpHeaders.ETAG, EntityTags.of(order)))
+                .orElseGet(() -> notFound(request, orderId)));
+    }
+
+    @Get("/{id}/events")
+    @Operation(summary = "The order's events, oldest first")
+    @ApiResponse(responseCode = "200", description = "The events",
+            content = @Content(schema = @Schema(implementation = OrderJson.History.class)))
+    @ApiResponse(responseCode = "404", description = "No such order", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
+    HttpResponse<?> events(HttpRequest<?> request, @PathVariable String id) {
+        var orderId = orderId(id);
+        return concerning(orderId, () -> queries.history(orderId)
+                .<HttpResponse<?>>map(events -> HttpResponse.ok(
+                        new OrderJson.History(events.stream().map(OrderMapping::json).toList())))
+                .orElseGet(() -> notFound(request, orderId)));
+    }
+
+    @Post("/{id}/confirm")
+    @Operation(summary = "Confirm a pending order")
+    @TransitionResponses
+    HttpResponse<?> confirm(HttpRequest<?> request, @PathVariable String id,
+                            @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
+                            @Nullable @Header(ACTOR) String actor) {
+        var orderId = orderId(id);
+        var who = actor(actor);
+        var expected = EntityTags.expected(ifMatch);
+        return concerning(orderId, () -> changed(request, commands.confirm(orderId, expected, who)));
+    }
+
+    @Post("/{id}/ship")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ship a confirmed order with a carrier and tracking number")
+    @TransitionResponses
+    HttpResponse<?> ship(HttpRequest<?> request, @PathVariable String id, @Body @Valid OrderJson.Ship body,
+                         @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
+                         @Nullable @Header(ACTOR) String actor) {
+        var orderId = orderId(id);
+        var inputs = new Inputs();
+        var who = actor(actor, inputs);
+        var carrier = OrderMapping.carrier(body, inputs);
+        var trackingNumber = OrderMapping.trackingNumber(body, inputs);
+        inputs.check();
+        var expected = EntityTags.expected(ifMatch);
+        return concerning(orderId,
+                () -> changed(request, commands.ship(orderId, expected, carrier, trackingNumber, who)));
+    }
+
+    @Post("/{id}/deliver")
+    @Operation(summary = "Record that a shipped order was delivered")
+    @TransitionResponses
+    HttpResponse<?> deliver(HttpRequest<?> request, @PathVariable String id,
+                            @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
+                            @Nullable @Header(ACTOR) String actor) {
+        var orderId = orderId(id);
+        var who = actor(actor);
+        var expected = EntityTags.expected(ifMatch);
+        return concerning(orderId, () -> changed(request, commands.deliver(orderId, expected, who)));
+    }
+
+    @Post("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a pending or confirmed order, with a reason")
+    @TransitionResponses
+    HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id, @Body @Valid OrderJson.Cancel body,
+                           @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
+                           @Nullable @Header(ACTOR) String actor) {
+        var orderId = orderId(id);
+        var inputs = new Inputs();
+        var who = actor(actor, inputs);
+        var reason = OrderMapping.reason(body, inputs);
+        inputs.check();
+        var expected = EntityTags.expected(ifMatch);
+        return concerning(orderId, () -> changed(request, commands.cancel(orderId, expected, reason, who)));
+    }
+
+    /** The answer to a placement, as stored under an idempotency key and sent. */
+    private record Reply(HttpStatus status, Map<String, String> headers, Object body) {
+    }
+
+    private Reply placed(HttpRequest<?> request, CommandResult result) {
+        if (result instanceof CommandResult.Accepted accepted) {
+            var order = accepted.order();
+            var headers = new LinkedHashMap<String, String>();
+            headers.put(HttpHeaders.LOCATION, PATH + "/" + order.id());
+            headers.put(HttpHeaders.ETAG, EntityTags.of(order));
+            headers.put(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+            return new Reply(HttpStatus.CREATED, headers, OrderMapping.json(order));
+        }
+        var problem = refused(request, result);
+        var headers = new LinkedHashMap<String, String>();
+        problem.getHeaders().forEach((name, values) -> headers.put(name, values.getFirst()));
+        headers.put(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_PROBLEM);
+        return new Reply(problem.status(), headers, problem.body());
+    }
+
+    private StoredResponse stored(Reply reply) {
+        try {
+            return new StoredResponse(reply.status().getCode(), reply.headers(), json.writeValueAsString(reply.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the response", e);
+        }
+    }
+
+    private static MutableHttpResponse<?> replay(StoredResponse response, boolean replayed) {
+        var http = HttpResponse.status(HttpStatus.valueOf(response.status()))
+                .body(response.body().getBytes(StandardCharsets.UTF_8));
+        response.headers().forEach(http::header);
+        if (replayed) {
+            http.header(IDEMPOTENT_REPLAYED, "true");
+        }
+        return http;
+    }
+
+    private static MutableHttpResponse<?> send(Reply reply) {
+        var http = HttpResponse.status(reply.status()).body(reply.body());
+        reply.headers().forEach(http::header);
+        return http;
+    }
+
+    /** The answer to a transition. */
+    private static MutableHttpResponse<?> changed(HttpRequest<?> request, CommandResult result) {
+        if (result instanceof CommandResult.Accepted accepted) {
+            return HttpResponse.ok(OrderMapping.json(accepted.order()))
+                    .header(HttpHeaders.ETAG, EntityTags.of(accepted.order()));
+        }
+        return refused(request, result);
+    }
+
+    /** The problem for every outcome but acceptance. */
+    private static MutableHttpResponse<Problem> refused(HttpRequest<?> request, CommandResult result) {
+        return switch (result) {
+            case CommandResult.Accepted accepted ->
+                    throw new IllegalArgumentException("an accepted command is no problem");
+            case CommandResult.NotFound notFound -> notFound(request, notFound.orderId());
+            case CommandResult.VersionMismatch mismatch ->
+                    Problems.preconditionFailed(request, mismatch.current().version())
+                            .header(HttpHeaders.ETAG, EntityTags.of(mismatch.current()));
+            case CommandResult.Conflict conflict -> Problems.of(request, ProblemKind.CONFLICT,
+                    "the order kept changing while this request ran; fetch it again and retry");
+            case CommandResult.Rejected rejected -> switch (rejected.rejection()) {
+                case Rejection.InvalidTransition invalid -> Problems.invalidTransition(request, invalid.message(),
+                        invalid.from().name());
+                case Rejection.InvariantBroken broken -> Problems.validation(request,
+                        List.of(Problem.FieldError.body("/" + broken.field(), broken.message())));
+                case Rejection.NotPlaced notPlaced -> notFound(request, notPlaced.orderId());
+                case Rejection.AlreadyPlaced placed -> Problems.of(request, ProblemKind.CONFLICT, placed.message());
+            };
+        };
+    }
+
+    private static MutableHttpResponse<Problem> notFound(HttpRequest<?> request, OrderId id) {
+        return Problems.of(request, ProblemKind.NOT_FOUND, "there is no order " + id);
+    }
+
+    /** Runs a request about one order with its id in the MDC, so that every log line names it. */
+    private static HttpResponse<?> concerning(OrderId id, Supplier<HttpResponse<?>> handling) {
+        try (var ignored = MDC.putCloseable(MDC_ORDER_ID, id.toString())) {
+            return handling.get();
+        }
+    }
+
+    private static OrderId orderId(String text) {
+        var inputs = new Inputs();
+        var id = inputs.parameter("id", () -> OrderId.parse(text));
+        inputs.check();
+        return id;
+    }
+
+    private static Actor actor(String header) {
+        var inputs = new Inputs();
+        var actor = actor(header, inputs);
+        inputs.check();
+        return actor;
+    }
+
+    private static Actor actor(String header, Inputs inputs) {
+        return header == null ? DEFAULT_ACTOR : inputs.header(ACTOR, () -> Actor.parse(header));
+    }
+
+    private static IdempotencyKey idempotencyKey(String header, Inputs inputs) {
+        try {
+            return new IdempotencyKey(header);
+        } catch (IllegalArgumentException e) {
+            inputs.add(Problem.FieldError.header(IDEMPOTENCY_KEY, e.getMessage()));
+            return null;
+        }
+    }
+}

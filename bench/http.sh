@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# HTTP benchmark of the packaged service (bootstrap/target/orderflow.jar) on embedded PostgreSQL, driven by wrk
+# from a separate process on 127.0.0.1. Prints: startup time to the first served request with the database
+# already initialised, RSS after warm-up, and req/s with p50/p99 latency of POST /orders (unique
+# Idempotency-Keys), GET /orders/{id} and confirm transitions, at 16 and 64 connections. Results go to
+# docs/benchmarks.md by hand, with the date and the machine.
+#
+#   bench/http.sh [seconds-per-run=10]
+#   SKIP_BUILD=1 bench/http.sh      use the jar as it is
+#   AOT=off bench/http.sh           package without Micronaut AOT (to compare startup)
+#   JAVA_OPTS="-XX:+UseSerialGC"    extra JVM options for the service
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+seconds="${1:-10}"
+command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install -y wrk)" >&2; exit 1; }
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  aot_flag=""
+  if [ "${AOT:-on}" = off ]; then aot_flag="-Dorderflow.aot.skip=true"; fi
+  mvn -q -DskipTests $aot_flag package
+fi
+jar=bootstrap/target/orderflow.jar
+aot_state=$(if unzip -l "$jar" | grep "dev/orderflow/bootstrap/aot/generated/" >/dev/null; then echo on; else echo off; fi)
+
+work=$(mktemp -d /tmp/orderflow-bench.XXXXXX)
+pid=""
+cleanup() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+base="http://127.0.0.1:$port"
+
+now_ms() { date +%s%3N; }
+
+# Starts the service and waits for its first answered API request; sets `elapsed` to the milliseconds that took.
+start_service() {
+  local launched; launched=$(now_ms)
+  ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 ORDERFLOW_DB_DATA_DIR="$work/data" \
+    "$java" ${JAVA_OPTS:-} -jar "$jar" >>"$work/service.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "$base/api/v1/orders?limit=1"; do
+    kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  elapsed=$(( $(now_ms) - launched ))
+}
+
+stop_service() {
+  kill -TERM "$pid"; wait "$pid" || true; pid=""
+}
+
+echo "first start (initialises the database in $work/data)..." >&2
+start_service; first=$elapsed; stop_service
+startups=()
+for run in 1 2 3; do
+  start_service; startups+=("$elapsed")
+  if [ "$run" -lt 3 ]; then stop_service; fi
+done
+echo "startup to first served request: first start ${first} ms, then ${startups[*]} ms" >&2
+
+mkdir -p "$work/ids/warmup" "$work/ids/c16" "$work/ids/c64"
+results="$work/results.md"
+{
+  echo "| endpoint | connections | req/s | p50 | p99 | non-2xx |"
+  echo "|---|---|---|---|---|---|"
+} >"$results"
+
+# Runs wrk and appends a row: endpoint, connections, then the wrk arguments.
+measure() {
+  local name=$1 connections=$2; shift 2
+  local out; out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency "$@")
+  local rps p50 p99 errors
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
+  echo "| $name | $connections | $rps | $p50 | $p99 | ${errors:-0} |" >>"$results"
+  echo "$name c=$connections: $rps req/s, p50 $p50, p99 $p99, non-2xx ${errors:-0}" >&2
+}
+
+echo "warm-up: POST /orders for ${seconds}s..." >&2
+wrk -t2 -c16 -d"${seconds}s" -s bench/wrk/place.lua "$base" -- "$work/ids/warmup" >/dev/null
+rss_kb=$(ps -o rss= -p "$pid" | tr -d ' ')
+
+measure "POST /api/v1/orders" 16 -s bench/wrk/place.lua "$base" -- "$work/ids/c16"
+measure "POST /api/v1/orders" 64 -s bench/wrk/place.lua "$base" -- "$work/ids/c64"
+one_id=$(head -1 "$(ls "$work"/ids/warmup/* | head -1)")
+measure "GET /api/v1/orders/{id}" 16 -s bench/wrk/get.lua "$base" -- "$one_id"
+measure "GET /api/v1/orders/{id}" 64 -s bench/wrk/get.lua "$base" -- "$one_id"
+cat "$work"/ids/warmup/* "$work"/ids/c16/* >"$work/pending-a.txt"
+cat "$work"/ids/c64/* >"$work/pending-b.txt"
+measure "POST /api/v1/orders/{id}/confirm" 16 -s bench/wrk/confirm.lua "$base" -- "$work/pending-a.txt" 2
+measure "POST /api/v1/orders/{id}/confirm" 64 -s bench/wrk/confirm.lua "$base" -- "$work/pending-b.txt" 2
+rss_after_kb=$(ps -o rss= -p "$pid" | tr -d ' ')
+
+echo
+echo "$(date -u +%Y-%m-%d) · $(nproc) cores · $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) · $("$java" -version 2>&1 | head -1) · AOT $aot_state · ${seconds}s per run, wrk -t2"
+echo
+echo "- startup to first served request (database initialised): ${startups[*]} ms (first start, creating the database: ${first} ms)"
+echo "- RSS after warm-up: $((rss_kb / 1024)) MB; after all runs: $((rss_after_kb / 1024)) MB"
+echo
+cat "$results"

@@ -1,0 +1,59 @@
+package dev.orderflow.bootstrap;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the orderflow service: chooses how it logs and where it stores orders from the command line and the
+ * environment, starts Micronaut and the HTTP server, and stops them in order on SIGTERM or SIGINT. A start
+ * that fails ends the process with one line on stderr.
+ */
+public final class Application {
+
+    private Application() {
+    }
+
+    /** Runs the service until the process is told to stop. */
+    public static void main(String[] args) {
+        long launched = System.nanoTime();
+        RunOptions options;
+        try {
+            options = RunOptions.from(args, System.getenv(), System.getProperties());
+        } catch (IllegalArgumentException e) {
+            StartupFailure.exit(e.getMessage());
+            return;
+        }
+        // before the first logger exists: logback reads this when it configures itself
+        System.setProperty(RunOptions.LOG_FORMAT_PROPERTY, options.logFormat().name().toLowerCase(Locale.ROOT));
+        var context = Micronaut.build(options.micronautArgs().toArray(String[]::new))
+                .mainClass(Application.class)
+                .banner(false)
+                .build();
+        try {
+            context.start();
+            var server = context.getBean(EmbeddedServer.class).start();
+            LoggerFactory.getLogger(Application.class).info("Startup completed in {}ms. Server Running: {}",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched), server.getURL());
+        } catch (RuntimeException e) {
+            stopAfterFailedStart(context, e);
+            StartupFailure.exit(e);
+            return;
+        }
+        SignalShutdown.install(context);
+    }
+
+    /** Stops what did start (an embedded database, a pool), so that nothing outlives the process. */
+    private static void stopAfterFailedStart(ApplicationContext context, RuntimeException failure) {
+        try {
+            if (context.isRunning()) {
+                context.close();
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.orderflow.bootstrap;
+
+import dev.orderflow.adapters.persistence.PostgresStorage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What the command line and the environment say about how to run: the log format, where orders are stored,
+ * and the arguments for Micronaut. Checked before anything starts, so that a wrong value is one clear
+ * message instead of a failure deep inside the framework.
+ */
+record RunOptions(LogFormat logFormat, Storage storage, List<String> micronautArgs) {
+
+    /** The system property logback.xml reads to pick its appender. */
+    static final String LOG_FORMAT_PROPERTY = "orderflow.log.format";
+
+
+    private static final String PLAIN_LOGS_FLAG = "--plain-logs";
+    private static final String IN_MEMORY_FLAG = "--in-memory";
+    private static final String POSTGRES_URL_PREFIX = "jdbc:postgresql://";
+
+    enum LogFormat { JSON, PLAIN }
+
+    enum Storage { POSTGRES, MEMORY }
+
+    /** Reads the options; a wrong value is an {@link IllegalArgumentException} saying what is wrong. */
+    static RunOptions from(String[] args, Map<String, String> env, Properties system) {
+        var rest = new ArrayList<String>();
+        boolean plainLogs = false;
+        boolean inMemory = false;
+        for (var arg : args) {
+            switch (arg) {
+                case PLAIN_LOGS_FLAG -> plainLogs = true;
+                case IN_MEMORY_FLAG -> inMemory = true;
+                default -> rest.add(arg);
+            }
+        }
+        var logFormat = plainLogs ? LogFormat.PLAIN
+                : choice(LogFormat.class, "ORDERFLOW_LOG_FORMAT",
+                        env.getOrDefault("ORDERFLOW_LOG_FORMAT", system.getProperty(LOG_FORMAT_PROPERTY, "json")));
+        var storage = inMemory ? Storage.MEMORY
+                : choice(Storage.class, "ORDERFLOW_STORAGE", env.getOrDefault("ORDERFLOW_STORAGE", "postgres"));
+        var dbUrl = env.get("ORDERFLOW_DB_URL");
+        if (storage == Storage.POSTGRES && dbUrl != null && !dbUrl.startsWith(POSTGRES_URL_PREFIX)) {
+            throw new IllegalArgumentException("ORDERFLOW_DB_URL must be a PostgreSQL JDBC URL starting with "
+                    + POSTGRES_URL_PREFIX + " (for example jdbc:postgresql://db.example:5432/orderflow)");
+        }
+        if (inMemory) {
+            rest.add("--" + PostgresStorage.STORAGE + "=" + PostgresStorage.MEMORY);
+        }
+        return new RunOptions(logFormat, storage, List.copyOf(rest));
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String name, String value) {
+        for (var constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.strip())) {
+                return constant;
+            }
+        }
+        var allowed = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        throw new IllegalArgumentException(name + " must be one of " + String.join(", ", allowed)
+                + ", not '" + value + "'");
+    }
+}
