@@ -7,7 +7,6 @@ import io.micronaut.http.context.ServerContextPathProvider;
 import io.micronaut.web.router.resource.StaticResourceConfiguration;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.info.License;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -21,8 +20,7 @@ import java.util.List;
 @Requires(property = "orderflow.api.docs.enabled", value = "true", defaultValue = "true")
 @OpenAPIDefinition(info = @Info(title = "orderflow", version = "v1",
         description = "Order-processing service: place orders and move them through their lifecycle. Errors are "
-                + "RFC 9457 application/problem+json with a type URI under https://orderflow.dev/problems/.",
-        license = @License(name = "see the project")))
+                + "RFC 9457 application/problem+json with a type URI under https://orderflow.dev/problems/."))
 final class ApiDocs {
 
     @Singleton

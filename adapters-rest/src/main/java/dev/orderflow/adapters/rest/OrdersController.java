@@ -43,6 +43,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.MDC;
 
@@ -181,10 +182,7 @@ class OrdersController {
     HttpResponse<?> confirm(HttpRequest<?> request, @PathVariable String id,
                             @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
                             @Nullable @Header(ACTOR) String actor) {
-        var orderId = orderId(id);
-        var who = actor(actor);
-        var expected = EntityTags.expected(ifMatch);
-        return concerning(orderId, () -> changed(request, commands.confirm(orderId, expected, who)));
+        return transition(request, id, ifMatch, actor, inputs -> commands::confirm);
     }
 
     @Post("/{id}/ship")
@@ -194,15 +192,11 @@ class OrdersController {
     HttpResponse<?> ship(HttpRequest<?> request, @PathVariable String id, @Body @Valid OrderJson.Ship body,
                          @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
                          @Nullable @Header(ACTOR) String actor) {
-        var orderId = orderId(id);
-        var inputs = new Inputs();
-        var who = actor(actor, inputs);
-        var carrier = OrderMapping.carrier(body, inputs);
-        var trackingNumber = OrderMapping.trackingNumber(body, inputs);
-        inputs.check();
-        var expected = EntityTags.expected(ifMatch);
-        return concerning(orderId,
-                () -> changed(request, commands.ship(orderId, expected, carrier, trackingNumber, who)));
+        return transition(request, id, ifMatch, actor, inputs -> {
+            var carrier = OrderMapping.carrier(body, inputs);
+            var trackingNumber = OrderMapping.trackingNumber(body, inputs);
+            return (orderId, expected, who) -> commands.ship(orderId, expected, carrier, trackingNumber, who);
+        });
     }
 
     @Post("/{id}/deliver")
@@ -211,10 +205,7 @@ class OrdersController {
     HttpResponse<?> deliver(HttpRequest<?> request, @PathVariable String id,
                             @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
                             @Nullable @Header(ACTOR) String actor) {
-        var orderId = orderId(id);
-        var who = actor(actor);
-        var expected = EntityTags.expected(ifMatch);
-        return concerning(orderId, () -> changed(request, commands.deliver(orderId, expected, who)));
+        return transition(request, id, ifMatch, actor, inputs -> commands::deliver);
     }
 
     @Post("/{id}/cancel")
@@ -224,13 +215,31 @@ class OrdersController {
     HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id, @Body @Valid OrderJson.Cancel body,
                            @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
                            @Nullable @Header(ACTOR) String actor) {
-        var orderId = orderId(id);
+        return transition(request, id, ifMatch, actor, inputs -> {
+            var reason = OrderMapping.reason(body, inputs);
+            return (orderId, expected, who) -> commands.cancel(orderId, expected, reason, who);
+        });
+    }
+
+    /** A lifecycle command with everything but the order, its expected version and the actor bound. */
+    @FunctionalInterface
+    private interface Transition {
+        CommandResult apply(OrderId id, ExpectedVersion expected, Actor actor);
+    }
+
+    /**
+     * Reads the order id, actor and {@code If-Match}, and with {@code command} the body, reporting every
+     * invalid input at once; then runs the command with the order id in the MDC.
+     */
+    private static HttpResponse<?> transition(HttpRequest<?> request, String id, String ifMatch, String actor,
+                                              Function<Inputs, Transition> command) {
         var inputs = new Inputs();
+        var orderId = inputs.parameter("id", () -> OrderId.parse(id));
         var who = actor(actor, inputs);
-        var reason = OrderMapping.reason(body, inputs);
+        var transition = command.apply(inputs);
         inputs.check();
         var expected = EntityTags.expected(ifMatch);
-        return concerning(orderId, () -> changed(request, commands.cancel(orderId, expected, reason, who)));
+        return concerning(orderId, () -> changed(request, transition.apply(orderId, expected, who)));
     }
 
     /** The answer to a placement, as stored under an idempotency key and sent. */
@@ -324,13 +333,6 @@ class OrdersController {
         var id = inputs.parameter("id", () -> OrderId.parse(text));
         inputs.check();
         return id;
-    }
-
-    private static Actor actor(String header) {
-        var inputs = new Inputs();
-        var actor = actor(header, inputs);
-        inputs.check();
-        return actor;
     }
 
     private static Actor actor(String header, Inputs inputs) {

@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * What every API suite needs from the application under test: where it listens and how many orders it has
- * stored (read from storage directly, not through the API). Extend a suite and implement both.
+ * The base of the API suites: extend {@link OrdersApiSuite}, {@link ConcurrencySuite} or
+ * {@link HostileInputSuite} and say which running application they test: where it listens and how many
+ * orders it has stored (counted in its storage, not through the API).
  */
 public abstract class ApiSuite {
 
@@ -25,10 +26,10 @@ public abstract class ApiSuite {
 
     private ApiClient client;
 
-    /** Where the server under test listens, such as {@code http://127.0.0.1:41234}. */
+    /** Where the application under test listens, such as {@code http://127.0.0.1:41234}. */
     protected abstract URI baseUri();
 
-    /** How many orders the server has stored, counted in its storage. */
+    /** How many orders the application has stored, counted in its storage. */
     protected abstract long storedOrders();
 
     protected ApiClient api() {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -214,14 +213,5 @@ public abstract class HostileInputSuite extends ApiSuite {
 
     private static String abbreviate(String text) {
         return text.length() <= 80 ? text : text.substring(0, 80) + "…(" + text.length() + ")";
-    }
-
-    /** How many hostile requests a run sends; for reports. */
-    protected int sent() {
-        return sent;
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

@@ -347,6 +347,8 @@ public abstract class OrdersApiSuite extends ApiSuite {
     void unknown_routes_wrong_methods_and_media_types_are_problems() {
         assertProblem(api().get("/api/v1/nothing-here"), 404, "not-found");
         assertProblem(api().get("/"), 404, "not-found");
+        assertProblem(api().get(ORDERS + "?limit=1", "Accept", "text/html"), 406, "not-acceptable");
+        assertEquals(200, api().get(ORDERS + "?limit=1", "Accept", "text/html,*/*;q=0.8").status());
         var method = api().send("DELETE", ORDERS + "/" + UUID.randomUUID(), null);
         assertProblem(method, 405, "method-not-allowed");
         assertTrue(method.header("Allow").isPresent(), method::toString);

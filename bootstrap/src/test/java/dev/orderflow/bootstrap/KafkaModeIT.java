@@ -1,0 +1,97 @@
+package dev.orderflow.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged service with and without {@code KAFKA_BOOTSTRAP_SERVERS}: relay and consumers on or off. */
+class KafkaModeIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void without_kafka_the_service_says_events_are_not_published_and_stays_ready() throws Exception {
+        try (var service = ServiceProcess.start(workDir, Map.of("ORDERFLOW_STORAGE", "memory"))) {
+            var health = get(service.uri().resolve("/health"));
+            assertAll(
+                    () -> assertTrue(service.stdout().contains("KAFKA_BOOTSTRAP_SERVERS is not set"), service.stdout()),
+                    () -> assertEquals(200, health.statusCode(), health.body()),
+                    () -> assertTrue(health.body().contains("NOT_CONFIGURED"), health.body()),
+                    () -> assertFalse(service.stdout().contains("Publishing order events"), service.stdout()));
+        }
+    }
+
+    @Test
+    void with_kafka_the_relay_runs_and_upstream_events_are_consumed() throws Exception {
+        try (var cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
+                .setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build()) {
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            // the service stops before the broker: consumers of a vanished broker would wait on shutdown
+            try (var service = ServiceProcess.start(workDir, Map.of("ORDERFLOW_STORAGE", "memory",
+                    "KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers()))) {
+                var order = UUID.randomUUID();
+                send(cluster.bootstrapServers(), "payments.v1", order.toString(), """
+                        {"type":"PaymentSucceeded","eventId":"%s","orderId":"%s"}""".formatted(UUID.randomUUID(), order));
+                awaitLog(service, "order " + order + " does not exist");
+                var health = get(service.uri().resolve("/health"));
+                assertAll(
+                        () -> assertTrue(service.stdout().contains("Publishing order events to topic orderflow.orders.v1"),
+                                service.stdout()),
+                        () -> assertEquals(200, health.statusCode(), health.body()),
+                        () -> assertTrue(health.body().contains("\"state\":\"RUNNING\""), health.body()));
+            }
+        }
+    }
+
+    private static void awaitLog(ServiceProcess service, String text) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (!service.stdout().contains(text)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the service never logged \"" + text + "\"\n" + service.stdout());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void send(String servers, String topic, String key, String json) throws Exception {
+        var config = new Properties();
+        config.put("bootstrap.servers", servers);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        try (var http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
