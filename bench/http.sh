@@ -8,7 +8,8 @@
 #   bench/http.sh [seconds-per-run=10]
 #   SKIP_BUILD=1 bench/http.sh      use the jar as it is
 #   AOT=off bench/http.sh           package without Micronaut AOT (to compare startup)
-#   JAVA_OPTS="-XX:+UseSerialGC"    extra JVM options for the service
+#   STARTUP_ONLY=1 bench/http.sh    measure the startup only
+#   JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/orderflow.jfr,settings=profile"   JVM options for the service
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
@@ -36,7 +37,8 @@ base="http://127.0.0.1:$port"
 
 now_ms() { date +%s%3N; }
 
-# Starts the service and waits for its first answered API request; sets `elapsed` to the milliseconds that took.
+# Starts the service and waits for its first answered API request; sets `elapsed` to the milliseconds that took
+# and `cpu` to the CPU time the JVM used until then (user + system; a figure that a busy machine distorts less).
 start_service() {
   local launched; launched=$(now_ms)
   ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 ORDERFLOW_DB_DATA_DIR="$work/data" \
@@ -47,22 +49,28 @@ start_service() {
     sleep 0.01
   done
   elapsed=$(( $(now_ms) - launched ))
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat")
 }
 
 stop_service() {
   kill -TERM "$pid"; wait "$pid" || true; pid=""
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "first start (initialises the database in $work/data)..." >&2
 start_service; first=$elapsed; stop_service
-startups=()
+startups=(); cpus=()
 for run in 1 2 3; do
-  start_service; startups+=("$elapsed")
+  start_service; startups+=("$elapsed"); cpus+=("$cpu")
   if [ "$run" -lt 3 ]; then stop_service; fi
 done
-echo "startup to first served request: first start ${first} ms, then ${startups[*]} ms" >&2
+echo "startup to first served request: first start ${first} ms, then ${startups[*]} ms (JVM CPU ${cpus[*]} ms)" >&2
+if [ -n "${STARTUP_ONLY:-}" ]; then
+  echo "AOT $aot_state · load average before: $load_before · startup ${startups[*]} ms · JVM CPU ${cpus[*]} ms"
+  exit 0
+fi
 
-mkdir -p "$work/ids/warmup" "$work/ids/c16" "$work/ids/c64"
+mkdir -p "$work/ids/warmup" "$work/ids/c16" "$work/ids/c64" "$work/ids/prefill"
 results="$work/results.md"
 {
   echo "| endpoint | connections | req/s | p50 | p99 | non-2xx |"
@@ -91,16 +99,21 @@ measure "POST /api/v1/orders" 64 -s bench/wrk/place.lua "$base" -- "$work/ids/c6
 one_id=$(head -1 "$(ls "$work"/ids/warmup/* | head -1)")
 measure "GET /api/v1/orders/{id}" 16 -s bench/wrk/get.lua "$base" -- "$one_id"
 measure "GET /api/v1/orders/{id}" 64 -s bench/wrk/get.lua "$base" -- "$one_id"
-cat "$work"/ids/warmup/* "$work"/ids/c16/* >"$work/pending-a.txt"
-cat "$work"/ids/c64/* >"$work/pending-b.txt"
+echo "prefill: POST /orders for $((2 * seconds))s, pending orders for the confirm runs (not measured)..." >&2
+wrk -t2 -c64 -d"$((2 * seconds))s" -s bench/wrk/place.lua "$base" -- "$work/ids/prefill" >/dev/null
+cat "$work"/ids/*/* >"$work/pending.txt"
+half=$(( $(wc -l <"$work/pending.txt") / 2 ))
+head -n "$half" "$work/pending.txt" >"$work/pending-a.txt"
+tail -n +"$((half + 1))" "$work/pending.txt" >"$work/pending-b.txt"
 measure "POST /api/v1/orders/{id}/confirm" 16 -s bench/wrk/confirm.lua "$base" -- "$work/pending-a.txt" 2
 measure "POST /api/v1/orders/{id}/confirm" 64 -s bench/wrk/confirm.lua "$base" -- "$work/pending-b.txt" 2
 rss_after_kb=$(ps -o rss= -p "$pid" | tr -d ' ')
 
 echo
-echo "$(date -u +%Y-%m-%d) · $(nproc) cores · $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) · $("$java" -version 2>&1 | head -1) · AOT $aot_state · ${seconds}s per run, wrk -t2"
+echo "$(date -u +%Y-%m-%d) · $(nproc) cores · load average before the runs: $load_before · $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) · $("$java" -version 2>&1 | head -1) · AOT $aot_state · ${seconds}s per run, wrk -t2"
 echo
-echo "- startup to first served request (database initialised): ${startups[*]} ms (first start, creating the database: ${first} ms)"
+echo "- startup to first served request (database initialised): ${startups[*]} ms, JVM CPU time until then ${cpus[*]} ms (first start, creating the database: ${first} ms)"
+echo "- pending orders for the confirm runs: $half each (non-2xx confirms mean they ran out)"
 echo "- RSS after warm-up: $((rss_kb / 1024)) MB; after all runs: $((rss_after_kb / 1024)) MB"
 echo
 cat "$results"
