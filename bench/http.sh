@@ -9,6 +9,7 @@
 #   SKIP_BUILD=1 bench/http.sh      use the jar as it is
 #   AOT=off bench/http.sh           package without Micronaut AOT (to compare startup)
 #   STARTUP_ONLY=1 bench/http.sh    measure the startup only
+#   AOT_CACHE=1 bench/http.sh       JDK 25 AOT cache (JEP 483/514): the first start records it, the others use it
 #   JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/orderflow.jfr,settings=profile"   JVM options for the service
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +43,7 @@ now_ms() { date +%s%3N; }
 start_service() {
   local launched; launched=$(now_ms)
   ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 ORDERFLOW_DB_DATA_DIR="$work/data" \
-    "$java" ${JAVA_OPTS:-} -jar "$jar" >>"$work/service.log" 2>&1 &
+    "$java" ${JAVA_OPTS:-} ${cache_opt:-} -jar "$jar" >>"$work/service.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "$base/api/v1/orders?limit=1"; do
     kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
@@ -58,7 +59,9 @@ stop_service() {
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "first start (initialises the database in $work/data)..." >&2
+if [ -n "${AOT_CACHE:-}" ]; then cache_opt="-XX:AOTCacheOutput=$work/orderflow.aot"; fi
 start_service; first=$elapsed; stop_service
+if [ -n "${AOT_CACHE:-}" ]; then cache_opt="-XX:AOTCache=$work/orderflow.aot"; aot_state="$aot_state, JDK AOT cache"; fi
 startups=(); cpus=()
 for run in 1 2 3; do
   start_service; startups+=("$elapsed"); cpus+=("$cpu")

@@ -61,7 +61,10 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** A connection pool that sends batched inserts as multi-row statements. */
+    /**
+     * A connection pool that sends batched inserts as multi-row statements and turns off PostgreSQL's JIT,
+     * which costs more than it saves on short statements (it added ~0.5 s to each outbox claim).
+     */
     static HikariDataSource pool(String url, String user, String password, int size) {
         var config = new HikariConfig();
         config.setPoolName("orderflow");
@@ -70,14 +73,16 @@ final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(size);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("options", "-c jit=off");
         return new HikariDataSource(config);
     }
 
     /** Brings the schema up to date; a no-op on a current one, a failure if a shipped migration was edited. */
     static void migrate(DataSource dataSource) {
-        var result = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
-        LOG.info("Database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
-                result.migrationsExecuted);
+        var flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load();
+        int applied = flyway.migrate().migrationsExecuted;
+        LOG.info("Database schema at version {} ({} migrations applied now)", flyway.info().current().getVersion(),
+                applied);
     }
 
     private static EmbeddedPostgres startEmbedded(Path dataDirectory, boolean synchronousCommit) {

@@ -103,11 +103,6 @@ final class Sql {
         return value == null ? null : value.toInstant();
     }
 
-    static Instant instant(ResultSet row, int column) throws SQLException {
-        var value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
     /** Whether the failure, or one behind it (as in a batch), is a unique violation. */
     static boolean isUniqueViolation(SQLException failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -7,24 +7,14 @@ import dev.orderflow.application.contract.OrdersContract;
 import dev.orderflow.application.contract.OutboxContract;
 import dev.orderflow.application.contract.TransactionsContract;
 import dev.orderflow.application.port.out.OrderStorage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The PostgreSQL adapters against every port contract, on a real database. */
 class PostgresContractsIT {
 
-    private static TestStorage running;
-
-    @BeforeAll
-    static void start() {
-        running = TestStorage.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
-    }
+    @RegisterExtension
+    static final TestStorage running = new TestStorage();
 
     @Nested
     class Orders extends OrdersContract {

@@ -5,28 +5,50 @@ import io.micronaut.context.ApplicationContext;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** The PostgreSQL storage wired by Micronaut on a fresh test database, for this module's integration tests. */
-final class TestStorage implements AutoCloseable {
+/**
+ * The PostgreSQL storage wired by Micronaut on a fresh test database, for this module's integration tests:
+ * a JUnit extension ({@code @RegisterExtension static final TestStorage running = new TestStorage();}) that
+ * starts before the class's tests, its nested classes' included, and stops after them.
+ */
+final class TestStorage implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
-    private final TestDatabase database;
-    private final ApplicationContext context;
+    private final Map<String, Object> extraProperties;
+    private TestDatabase database;
+    private ApplicationContext context;
 
-    private TestStorage(TestDatabase database, ApplicationContext context) {
-        this.database = database;
-        this.context = context;
+    TestStorage() {
+        this(Map.of());
     }
 
-    static TestStorage start() {
-        return start(Map.of());
+    TestStorage(Map<String, Object> extraProperties) {
+        this.extraProperties = extraProperties;
     }
 
-    static TestStorage start(Map<String, Object> extraProperties) {
-        var database = TestDatabase.migrated();
+    TestStorage start() {
+        database = TestDatabase.migrated();
         var properties = new HashMap<>(database.properties());
-        properties.put("orderflow.retention.enabled", false);
         properties.putAll(extraProperties);
-        return new TestStorage(database, ApplicationContext.run(properties));
+        context = ApplicationContext.run(properties);
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) {
+        if (context == null) {
+            start();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        if (!extension.getRequiredTestClass().isAnnotationPresent(Nested.class)) {
+            close();
+        }
     }
 
     TestDatabase database() {

@@ -1,0 +1,136 @@
+package dev.orderflow.adapters.persistence;
+
+import static dev.orderflow.application.contract.ContractFixtures.ACTOR;
+import static dev.orderflow.application.contract.ContractFixtures.ADDRESS;
+import static dev.orderflow.application.contract.ContractFixtures.event;
+import static dev.orderflow.application.contract.ContractFixtures.lines;
+import static dev.orderflow.application.contract.ContractFixtures.newCustomer;
+import static dev.orderflow.application.contract.ContractFixtures.newId;
+
+import dev.orderflow.application.OrderService;
+import dev.orderflow.application.TimeOrderedIds;
+import dev.orderflow.application.port.in.CommandResult;
+import dev.orderflow.application.port.in.NewOrder;
+import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.application.port.out.OutboxEntry;
+import dev.orderflow.domain.OrderEvent;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Throughput of the PostgreSQL adapters on an embedded PostgreSQL in a fresh temporary directory: orders
+ * placed per second through {@link OrderService} with 1 and 8 callers, and outbox entries claimed and
+ * marked published per second with 1 and 2 relays. Run by {@code bench/persistence.sh}; arguments
+ * {@code seconds-per-measurement} (default 10) and {@code synchronous-commit} ({@code on} or {@code off},
+ * default {@code on}).
+ */
+public final class PersistenceBenchmark {
+
+    private static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    private static final int OUTBOX_ENTRIES = 200_000;
+    private static final int CLAIM_BATCH = 500;
+
+    private PersistenceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        boolean synchronousCommit = args.length <= 1 || args[1].equals("on");
+        var dataDirectory = Files.createTempDirectory("orderflow-bench");
+        System.out.printf("cores=%d seconds=%d synchronous_commit=%s pool=%d%n",
+                Runtime.getRuntime().availableProcessors(), seconds, synchronousCommit ? "on" : "off", 10);
+        try (var context = ApplicationContext.run(Map.of("orderflow.db.data-dir", dataDirectory.toString(),
+                "orderflow.db.embedded.synchronous-commit", synchronousCommit, "orderflow.db.pool-size", 10))) {
+            var storage = context.getBean(OrderStorage.class);
+            var service = new OrderService(storage, CLOCK, new TimeOrderedIds(CLOCK));
+            placeOrders(service, 8, Math.max(2, seconds / 3)); // warm-up: JIT, pool, PostgreSQL caches
+            System.out.printf("orders placed/s, 1 caller:  %,.0f%n", placeOrders(service, 1, seconds));
+            System.out.printf("orders placed/s, 8 callers: %,.0f%n", placeOrders(service, 8, seconds));
+            drainOutbox(storage, 2);
+            fillOutbox(storage);
+            System.out.printf("outbox entries claimed+marked/s, 1 relay:  %,.0f%n", drainOutbox(storage, 1));
+            fillOutbox(storage);
+            System.out.printf("outbox entries claimed+marked/s, 2 relays: %,.0f%n", drainOutbox(storage, 2));
+        }
+    }
+
+    private static double placeOrders(OrderService service, int callers, int seconds) throws Exception {
+        var placed = new LongAdder();
+        var running = new AtomicBoolean(true);
+        var order = new NewOrder(newCustomer(), lines(), ADDRESS, ACTOR);
+        long started = System.nanoTime();
+        try (var pool = Executors.newFixedThreadPool(callers)) {
+            for (int i = 0; i < callers; i++) {
+                pool.submit(() -> {
+                    while (running.get()) {
+                        if (!(service.place(order) instanceof CommandResult.Accepted)) {
+                            throw new IllegalStateException("placement not accepted");
+                        }
+                        placed.increment();
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(seconds * 1000L);
+            running.set(false);
+        }
+        return placed.sum() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static void fillOutbox(OrderStorage storage) {
+        var batch = new ArrayList<OrderEvent>();
+        for (int i = 0; i < OUTBOX_ENTRIES / 2; i++) {
+            var id = newId();
+            batch.add(event(id, 1));
+            batch.add(event(id, 2));
+            if (batch.size() == 1_000) {
+                storage.outbox().append(batch);
+                batch.clear();
+            }
+        }
+        storage.outbox().append(batch);
+    }
+
+    /** Claims and marks until the outbox is empty; returns entries per second. */
+    private static double drainOutbox(OrderStorage storage, int relays) throws Exception {
+        var done = new LongAdder();
+        var claiming = new LongAdder();
+        var marking = new LongAdder();
+        long started = System.nanoTime();
+        try (var pool = Executors.newFixedThreadPool(relays)) {
+            for (int i = 0; i < relays; i++) {
+                pool.submit(() -> {
+                    while (true) {
+                        var now = Instant.now();
+                        long claimStarted = System.nanoTime();
+                        var batch = storage.outbox().claim(CLAIM_BATCH, now, Duration.ofMinutes(1));
+                        claiming.add(System.nanoTime() - claimStarted);
+                        if (batch.isEmpty()) {
+                            if (storage.outbox().backlog().size() == 0) {
+                                return null;
+                            }
+                            Thread.sleep(1);
+                            continue;
+                        }
+                        long markStarted = System.nanoTime();
+                        storage.outbox().markPublished(batch.stream().map(OutboxEntry::sequence).toList(), now);
+                        marking.add(System.nanoTime() - markStarted);
+                        done.add(batch.size());
+                    }
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("  (%d relay(s): %,d entries in %.1f s; time in claim %.1f s, in markPublished %.1f s)%n",
+                relays, done.sum(), seconds, claiming.sum() / 1e9, marking.sum() / 1e9);
+        return done.sum() / seconds;
+    }
+}
