@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 module=adapters-persistence
-mvn -q test-compile -pl "$module" -am
-mvn -q dependency:build-classpath -pl "$module" -am -Dmdep.includeScope=test \
+# one reactor run: the sibling modules resolve to their target/classes (no installed jars needed)
+mvn -q test-compile dependency:build-classpath -pl "$module" -am -Dmdep.includeScope=test \
     -Dmdep.outputFile="$PWD/$module/target/bench.classpath"
 # orderflow's own modules from this tree, never from a local repository
 libraries=$(tr ':' '\n' < "$module/target/bench.classpath" | grep -v '/dev/orderflow/' | paste -sd: -)

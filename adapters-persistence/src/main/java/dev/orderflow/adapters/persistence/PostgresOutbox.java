@@ -54,10 +54,17 @@ final class PostgresOutbox implements Outbox {
                                           AND e.sequence < r.sequence)
             RETURNING o.sequence, o.order_id, o.version, o.event_type, o.occurred_at, o.payload
             """;
-    private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = ?, leased_until = NULL "
-            + "WHERE sequence = ANY (?) AND published_at IS NULL";
+    /*
+     * Marking and releasing find their rows by primary key. Neither statement may test `published_at IS NULL`
+     * in its WHERE clause: that makes the partial indexes candidates, and with statistics taken before a
+     * burst of inserts the generic plan walked all of outbox_unpublished_by_order for each call (25 ms per
+     * 500 entries on a 200 000 entry backlog, 600 ms with older statistics). An entry marked twice keeps its
+     * first publication time; a published entry holds no lease, so releasing it changes nothing.
+     */
+    private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = coalesce(published_at, ?), "
+            + "leased_until = NULL WHERE sequence = ANY (?)";
     private static final String RELEASE =
-            "UPDATE outbox SET leased_until = NULL WHERE sequence = ANY (?) AND published_at IS NULL";
+            "UPDATE outbox SET leased_until = NULL WHERE sequence = ANY (?) AND leased_until IS NOT NULL";
     private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE published_at < ?";
     private static final String BACKLOG = "SELECT count(*) AS size, (SELECT occurred_at FROM outbox "
             + "WHERE published_at IS NULL ORDER BY sequence LIMIT 1) AS oldest FROM outbox WHERE published_at IS NULL";

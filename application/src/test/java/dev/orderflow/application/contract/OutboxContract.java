@@ -100,7 +100,7 @@ public abstract class OutboxContract extends StorageContract {
         assertEquals(List.of(claimed.get(2)), later);
         var backlog = outbox().backlog();
         assertEquals(1, backlog.size());
-        assertEquals(Optional.of(events.get(2).occurredAt()).isPresent(), backlog.oldestRecordedAt().isPresent());
+        assertEquals(Optional.of(events.get(2).occurredAt()), backlog.oldestRecordedAt());
     }
 
     @Test
@@ -161,6 +161,17 @@ public abstract class OutboxContract extends StorageContract {
         assertTrue(claims.values().stream().allMatch(c -> c.get() == 1), "an entry was claimed twice");
         assertEquals(Optional.empty(), perOrderOrder.keySet().stream().findAny());
         assertEquals(0, outbox().backlog().size());
+    }
+
+    @Test
+    void an_entry_marked_published_twice_keeps_its_first_publication_time() {
+        outbox().append(events(1, 1));
+        var claimed = sequences(outbox().claim(10, T0, LEASE));
+        outbox().markPublished(claimed, T0);
+        outbox().markPublished(claimed, T0.plusSeconds(100));
+        outbox().release(claimed);
+        assertEquals(List.of(), outbox().claim(10, T0, LEASE), "a published entry stays published");
+        assertEquals(1, outbox().deletePublishedBefore(T0.plusSeconds(50)));
     }
 
     @Test
