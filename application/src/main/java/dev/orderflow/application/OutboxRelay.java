@@ -103,7 +103,8 @@ public final class OutboxRelay {
         if (!published.isEmpty()) {
             outbox.markPublished(published, clock.instant());
         }
-        var rest = batch.stream().filter(entry -> !published.contains(entry.sequence())).toList();
+        var settled = new HashSet<>(published);
+        var rest = batch.stream().filter(entry -> !settled.contains(entry.sequence())).toList();
         release(rest);
         return switch (publication) {
             case Publication.Complete complete -> new Outcome.Published(batch.size());

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public record Money(long minorUnits, Currency currency) {
 
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,19}(\\.\\d{1,4})?");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     /** Refuses negative amounts and currencies without minor units defined (such as gold, XAU). */
     public Money {
@@ -54,7 +55,7 @@ public record Money(long minorUnits, Currency currency) {
     }
 
     private static Currency currency(String code) {
-        if (!code.matches("[A-Z]{3}")) {
+        if (!CURRENCY_CODE.matcher(code).matches()) {
             throw new InvalidValueException("currency", "must be an ISO 4217 code such as \"EUR\"");
         }
         Currency currency;

@@ -44,15 +44,24 @@ final class KafkaBroker {
     static synchronized KafkaBroker shared() throws Exception {
         if (shared == null) {
             shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    shared.cluster.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("could not stop the test broker", e);
-                }
-            }, "stop-test-broker"));
+            Runtime.getRuntime().addShutdownHook(new Thread(KafkaBroker::stopShared, "stop-test-broker"));
         }
         return shared;
+    }
+
+    /**
+     * Stops the shared broker, if it runs. A program that ends with {@code System.exit} calls this first: the
+     * test kit deletes its directories in a shutdown hook of its own, which would race the broker's shutdown.
+     */
+    static synchronized void stopShared() {
+        if (shared != null) {
+            try {
+                shared.cluster.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop the test broker", e);
+            }
+            shared = null;
+        }
     }
 
     private static KafkaBroker start() throws Exception {
