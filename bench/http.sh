@@ -9,8 +9,10 @@
 #   SKIP_BUILD=1 bench/http.sh      use the jar as it is
 #   AOT=off bench/http.sh           package without Micronaut AOT (to compare startup)
 #   STARTUP_ONLY=1 bench/http.sh    measure the startup only
-#   AOT_CACHE=1 bench/http.sh       JDK 25 AOT cache (JEP 483/514): the first start records it, the others use it
-#   JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/orderflow.jfr,settings=profile"   JVM options for the service
+#   AOT_CACHE=off bench/http.sh     without the JDK AOT cache that the build writes (bootstrap/target/orderflow.aot)
+#   HEAP=-Xmx1g bench/http.sh       another heap bound than the README's -Xmx256m ("HEAP=" for the JVM's default)
+#   JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/orderflow.jfr,settings=profile"   more JVM options
+# The service runs as the README's run command starts it: java -XX:AOTCache=... -Xmx256m -jar orderflow.jar
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
@@ -43,7 +45,7 @@ now_ms() { date +%s%3N; }
 start_service() {
   local launched; launched=$(now_ms)
   ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 ORDERFLOW_DB_DATA_DIR="$work/data" \
-    "$java" ${JAVA_OPTS:-} ${cache_opt:-} -jar "$jar" >>"$work/service.log" 2>&1 &
+    "$java" ${cache_opt:-} ${HEAP--Xmx256m} ${JAVA_OPTS:-} -jar "$jar" >>"$work/service.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "$base/api/v1/orders?limit=1"; do
     kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
@@ -57,11 +59,13 @@ stop_service() {
   kill -TERM "$pid"; wait "$pid" || true; pid=""
 }
 
+if [ "${AOT_CACHE:-on}" != off ]; then
+  cache_opt="-XX:AOTCache=bootstrap/target/orderflow.aot"; aot_state="$aot_state, JDK AOT cache"
+fi
+aot_state="$aot_state, heap ${HEAP--Xmx256m}"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "first start (initialises the database in $work/data)..." >&2
-if [ -n "${AOT_CACHE:-}" ]; then cache_opt="-XX:AOTCacheOutput=$work/orderflow.aot"; fi
 start_service; first=$elapsed; stop_service
-if [ -n "${AOT_CACHE:-}" ]; then cache_opt="-XX:AOTCache=$work/orderflow.aot"; aot_state="$aot_state, JDK AOT cache"; fi
 startups=(); cpus=()
 for run in 1 2 3; do
   start_service; startups+=("$elapsed"); cpus+=("$cpu")

@@ -19,13 +19,21 @@ public final class Application {
 
     /** Runs the service until the process is told to stop. */
     public static void main(String[] args) {
+        SignalShutdown.install(start(args));
+    }
+
+    /**
+     * Starts Micronaut and the HTTP server and returns the running context. A start that fails ends the
+     * process with one line on stderr; this method then never returns.
+     */
+    static ApplicationContext start(String[] args) {
         long launched = System.nanoTime();
         RunOptions options;
         try {
             options = RunOptions.from(args, System.getenv(), System.getProperties());
         } catch (IllegalArgumentException e) {
             StartupFailure.exit(e.getMessage());
-            return;
+            throw e;
         }
         // before the first logger exists: logback reads this when it configures itself
         System.setProperty(RunOptions.LOG_FORMAT_PROPERTY, options.logFormat().name().toLowerCase(Locale.ROOT));
@@ -41,9 +49,9 @@ public final class Application {
         } catch (RuntimeException e) {
             stopAfterFailedStart(context, e);
             StartupFailure.exit(e);
-            return;
+            throw e;
         }
-        SignalShutdown.install(context);
+        return context;
     }
 
     /** Stops what did start (an embedded database, a pool), so that nothing outlives the process. */

@@ -10,19 +10,30 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 
 /**
  * Assembles the plain-Java application layer: the order service on whatever {@link OrderStorage} the run
- * mode provides, Micronaut's {@link InstantSource} (the system clock), time-ordered ids and the settings from
- * configuration. Commands go through
+ * mode provides, the clock, time-ordered ids and the settings from configuration. Commands go through
  * a decorator that counts their outcomes; queries go to the service directly.
  */
 @Factory
 final class OrderServiceFactory {
+
+    /**
+     * The system clock in whole microseconds, PostgreSQL's precision: the times in an answer equal those that
+     * the stored order reads back with. Every part of the service takes its time from this bean.
+     */
+    @Singleton
+    @Primary
+    InstantSource clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
 
     @Singleton
     OrderIdSource ids(InstantSource clock) {

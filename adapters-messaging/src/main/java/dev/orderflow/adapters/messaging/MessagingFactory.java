@@ -30,13 +30,14 @@ final class MessagingFactory {
     }
 
     @Singleton
-    OutboxRelay outboxRelay(OrderStorage storage, EventPublisher publisher, MessagingSettings settings) {
-        return new OutboxRelay(storage.outbox(), publisher, InstantSource.system(),
+    OutboxRelay outboxRelay(OrderStorage storage, EventPublisher publisher, MessagingSettings settings,
+                            InstantSource clock) {
+        return new OutboxRelay(storage.outbox(), publisher, clock,
                 new OutboxRelay.Settings(settings.relayBatchSize(), settings.relayLease()));
     }
 
     @Singleton
-    UpstreamEvents upstreamEvents(OrderStorage storage, OrderCommands commands) {
-        return new UpstreamEventService(storage, commands, InstantSource.system());
+    UpstreamEvents upstreamEvents(OrderStorage storage, OrderCommands commands, InstantSource clock) {
+        return new UpstreamEventService(storage, commands, clock);
     }
 }

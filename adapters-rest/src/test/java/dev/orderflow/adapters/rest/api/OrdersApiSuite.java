@@ -158,9 +158,11 @@ public abstract class OrdersApiSuite extends ApiSuite {
 
     @Test
     void getting_an_order_answers_200_with_its_etag_and_304_when_unchanged() {
-        var id = id(place(customer()));
+        var placed = place(customer());
+        var id = id(placed);
         var response = api().get(ORDERS + "/" + id);
         assertEquals(200, response.status());
+        assertEquals(placed.json(), response.json(), "the stored order reads back as it was first answered");
         assertEquals("\"1\"", response.header("ETag").orElseThrow());
         assertEquals(id, response.json().get("id").getStringValue());
         var unchanged = api().get(ORDERS + "/" + id, "If-None-Match", "\"1\"");
