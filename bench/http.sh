@@ -99,7 +99,10 @@ measure() {
 
 echo "warm-up: POST /orders for ${seconds}s..." >&2
 wrk -t2 -c16 -d"${seconds}s" -s bench/wrk/place.lua "$base" -- "$work/ids/warmup" >/dev/null
-rss_kb=$(ps -o rss= -p "$pid" | tr -d ' ')
+# resident memory in MB: the total, and the part that is file pages (the jar, the JDK, the AOT cache: shared
+# between processes and reclaimable) rather than the process's own memory (heap, metaspace, stacks, code)
+rss() { awk '/^(VmRSS|RssAnon|RssFile):/ {printf "%s%s %d MB", sep, $1, $2 / 1024; sep=", "}' "/proc/$pid/status"; }
+rss_warm=$(rss)
 
 measure "POST /api/v1/orders" 16 -s bench/wrk/place.lua "$base" -- "$work/ids/c16"
 measure "POST /api/v1/orders" 64 -s bench/wrk/place.lua "$base" -- "$work/ids/c64"
@@ -114,13 +117,13 @@ head -n "$half" "$work/pending.txt" >"$work/pending-a.txt"
 tail -n +"$((half + 1))" "$work/pending.txt" >"$work/pending-b.txt"
 measure "POST /api/v1/orders/{id}/confirm" 16 -s bench/wrk/confirm.lua "$base" -- "$work/pending-a.txt" 2
 measure "POST /api/v1/orders/{id}/confirm" 64 -s bench/wrk/confirm.lua "$base" -- "$work/pending-b.txt" 2
-rss_after_kb=$(ps -o rss= -p "$pid" | tr -d ' ')
+rss_after=$(rss)
 
 echo
 echo "$(date -u +%Y-%m-%d) · $(nproc) cores · load average before the runs: $load_before · $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) · $("$java" -version 2>&1 | head -1) · AOT $aot_state · ${seconds}s per run, wrk -t2"
 echo
 echo "- startup to first served request (database initialised): ${startups[*]} ms, JVM CPU time until then ${cpus[*]} ms (first start, creating the database: ${first} ms)"
 echo "- pending orders for the confirm runs: $half each (non-2xx confirms mean they ran out)"
-echo "- RSS after warm-up: $((rss_kb / 1024)) MB; after all runs: $((rss_after_kb / 1024)) MB"
+echo "- resident memory after warm-up: $rss_warm; after all runs: $rss_after"
 echo
 cat "$results"

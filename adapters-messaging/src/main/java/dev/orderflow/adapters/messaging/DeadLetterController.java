@@ -12,7 +12,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
 import java.util.Set;
 
-/** Operators' way to send dead letters back to their topic once the cause is fixed. */
+/**
+ * Operators' way to send dead letters back to their topic once the cause is fixed. An unknown topic is a
+ * problem+json 404 of the same type as the REST API's.
+ */
 @Controller("/admin/dead-letters")
 @Requires(property = KAFKA_SERVERS)
 final class DeadLetterController {
@@ -30,7 +33,7 @@ final class DeadLetterController {
     HttpResponse<?> replay(@PathVariable String topic) {
         if (!topics.contains(topic)) {
             return HttpResponse.notFound(Map.of(
-                            "type", "urn:orderflow:problem:not-found",
+                            "type", "https://orderflow.dev/problems/not-found",
                             "title", "Not found",
                             "status", 404,
                             "detail", "dead letters are kept for the upstream topics " + topics.stream().sorted().toList()))

@@ -138,6 +138,8 @@ abstract class InboundScenarios {
         var response = post("/admin/dead-letters/orderflow.orders.v1/replay");
         assertEquals(404, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+        assertTrue(response.body().contains("\"type\":\"https://orderflow.dev/problems/not-found\""),
+                response.body());
     }
 
     HttpResponse<String> post(String path) throws Exception {

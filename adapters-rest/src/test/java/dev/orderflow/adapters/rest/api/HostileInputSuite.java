@@ -74,6 +74,13 @@ public abstract class HostileInputSuite extends ApiSuite {
                 valid.replace("{\"customerId\"", "{\"__proto__\": {\"admin\": true}, \"customerId\": 1, \"c\""))) {
             expectRefusal(api().postJson(ORDERS, body), "body " + abbreviate(body));
         }
+        for (var trailing : List.of(" garbage", " " + valid, ",{}", "]", "}", " null", " 1", "\"x\"")) {
+            expectRefusal(api().postJson(ORDERS, valid + trailing), "trailing content " + abbreviate(trailing));
+        }
+        for (var charset : List.of("ISO-8859-1", "UTF-16", "windows-1252", "no-such-charset")) {
+            expectRefusal(api().postJson(ORDERS, valid, "Content-Type", "application/json; charset=" + charset),
+                    "charset " + charset);
+        }
         for (var bytes : brokenUtf8(valid)) {
             expectRefusal(api().send("POST", ORDERS, bytes, "Content-Type", "application/json"), "broken UTF-8");
         }
