@@ -136,17 +136,41 @@ abstract class InboundScenarios {
     @Test
     void replaying_an_unknown_topic_is_not_found() throws Exception {
         var response = post("/admin/dead-letters/orderflow.orders.v1/replay");
-        assertEquals(404, response.statusCode());
+        assertProblem(response, 404, "not-found");
+    }
+
+    @Test
+    void replaying_without_the_admin_token_is_refused() throws Exception {
+        var path = "/admin/dead-letters/" + PAYMENTS + "/replay";
+        for (var authorization : new String[] {null, "Bearer wrong-token-0123456789abcdef",
+                "Basic " + TestServices.ADMIN_TOKEN, "Bearer " + TestServices.ADMIN_TOKEN + "x", "Bearer "}) {
+            var response = post(path, authorization);
+            assertProblem(response, 401, "unauthorized");
+            assertEquals("Bearer realm=\"orderflow-admin\"",
+                    response.headers().firstValue("WWW-Authenticate").orElseThrow());
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertEquals(status, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
-        assertTrue(response.body().contains("\"type\":\"https://orderflow.dev/problems/not-found\""),
+        assertTrue(response.body().contains("\"type\":\"https://orderflow.dev/problems/" + type + "\""),
                 response.body());
     }
 
+    /** POSTs with the admin token. */
     HttpResponse<String> post(String path) throws Exception {
+        return post(path, "Bearer " + TestServices.ADMIN_TOKEN);
+    }
+
+    private HttpResponse<String> post(String path, String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try (var http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }
