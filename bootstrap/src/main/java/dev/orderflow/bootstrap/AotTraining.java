@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The training run behind the JDK AOT cache that the build writes next to the jar
  * ({@code bootstrap/target/orderflow.aot}, see the README): starts the service the way {@code main} does, on an
- * embedded PostgreSQL in a temporary directory and a free port, walks an order through its life over HTTP,
+ * embedded PostgreSQL in a temporary directory and a free port, whatever the environment variables say,
+ * walks an order through its life over HTTP,
  * asks for the operational endpoints, and stops. The build runs it with {@code -XX:AOTCacheOutput}; when it
  * exits, the JVM stores the classes it loaded and linked, and a start with {@code -XX:AOTCache} skips that
  * work. Fails (exit code 1) when the service does not answer as it should, so that no cache of a broken
@@ -43,7 +44,9 @@ public final class AotTraining {
         System.setProperty("micronaut.server.host", "127.0.0.1");
         System.setProperty("micronaut.server.port", "-1");
         int exitCode = 0;
-        var context = Application.start(args);
+        // not from the environment: a build in a shell with ORDERFLOW_DB_URL or KAFKA_BOOTSTRAP_SERVERS set
+        // must not write training orders to that database or broker
+        var context = Application.start(args, false);
         try {
             new AotTraining(context.getBean(EmbeddedServer.class).getURI()).walkThrough();
         } catch (IOException | IllegalStateException e) {

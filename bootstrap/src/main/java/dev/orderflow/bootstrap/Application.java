@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
@@ -19,18 +20,19 @@ public final class Application {
 
     /** Runs the service until the process is told to stop. */
     public static void main(String[] args) {
-        SignalShutdown.install(start(args));
+        SignalShutdown.install(start(args, true));
     }
 
     /**
-     * Starts Micronaut and the HTTP server and returns the running context. A start that fails ends the
-     * process with one line on stderr; this method then never returns.
+     * Starts Micronaut and the HTTP server and returns the running context; configured by the arguments, the
+     * system properties and, if {@code fromEnvironment}, the environment variables. A start that fails ends
+     * the process with one line on stderr; this method then never returns.
      */
-    static ApplicationContext start(String[] args) {
+    static ApplicationContext start(String[] args, boolean fromEnvironment) {
         long launched = System.nanoTime();
         RunOptions options;
         try {
-            options = RunOptions.from(args, System.getenv(), System.getProperties());
+            options = RunOptions.from(args, fromEnvironment ? System.getenv() : Map.of(), System.getProperties());
         } catch (IllegalArgumentException e) {
             StartupFailure.exit(e.getMessage());
             throw e;
@@ -39,6 +41,7 @@ public final class Application {
         System.setProperty(RunOptions.LOG_FORMAT_PROPERTY, options.logFormat().name().toLowerCase(Locale.ROOT));
         var context = Micronaut.build(options.micronautArgs().toArray(String[]::new))
                 .mainClass(Application.class)
+                .environmentPropertySource(fromEnvironment)
                 .banner(false)
                 .build();
         try {
