@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The packaged service jar ({@code target/orderflow.jar}) running as a child process, the way a user runs it:
- * on a random port, with the given environment, its stdout and stderr kept in files.
+ * The packaged service jar ({@code target/orderflow.jar}) running as a child process, the way the README runs
+ * it: on a random port, with the given environment, its stdout and stderr kept in files.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -40,7 +40,9 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(workDir);
             var stdout = Files.createTempFile(workDir, "stdout", ".log");
             var stderr = Files.createTempFile(workDir, "stderr", ".log");
-            var command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString()));
+            var command = new ArrayList<>(List.of(javaExecutable()));
+            command.addAll(jvmOptions());
+            command.addAll(List.of("-jar", jar().toString()));
             command.addAll(List.of(args));
             var builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
@@ -67,6 +69,18 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " does not exist: run the tests with `mvn verify` (after package)");
         }
         return jar;
+    }
+
+    /**
+     * The README's JVM options: the heap bound and the AOT cache that the build writes next to the jar, which
+     * the JVM must use ({@code AOTMode=on}: a cache it refuses, say after a JVM option of the training that
+     * the run does not repeat, fails the start instead of quietly making it twice as slow).
+     */
+    private static List<String> jvmOptions() {
+        var cache = jar().resolveSibling("orderflow.aot");
+        return Files.isRegularFile(cache)
+                ? List.of("-Xmx256m", "-XX:AOTCache=" + cache, "-XX:AOTMode=on")
+                : List.of("-Xmx256m");
     }
 
     private static String javaExecutable() {
