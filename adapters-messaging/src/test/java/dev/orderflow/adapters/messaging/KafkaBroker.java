@@ -27,7 +27,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A real single-node Kafka cluster (KRaft, broker and controller in one node) in this JVM, with plain
- * clients for tests. One is shared by all test classes; it stops when the JVM exits, after every test
+ * clients for tests. One is shared by all test classes; it stops when the test run ends, after every test
  * class closed its application context (otherwise consumers wait 30 s on shutdown).
  */
 final class KafkaBroker {
@@ -44,21 +44,22 @@ final class KafkaBroker {
     static synchronized KafkaBroker shared() throws Exception {
         if (shared == null) {
             shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(KafkaBroker::stopShared, "stop-test-broker"));
         }
         return shared;
     }
 
     /**
-     * Stops the shared broker, if it runs. A program that ends with {@code System.exit} calls this first: the
-     * test kit deletes its directories in a shutdown hook of its own, which would race the broker's shutdown.
+     * Stops the shared broker, if it runs: at the end of a test run ({@link StopTestBroker}) or of a program
+     * such as the relay benchmark. Not from a JVM shutdown hook: the test kit deletes the broker's directories
+     * in a hook of its own, and a broker still running then finds its log directories gone and halts the JVM
+     * with a non-zero exit code, which fails the build after every test passed.
      */
     static synchronized void stopShared() {
         if (shared != null) {
             try {
                 shared.cluster.close();
             } catch (Exception e) {
-                throw new IllegalStateException("could not stop the test broker", e);
+                System.err.println("the test broker did not stop cleanly: " + e);
             }
             shared = null;
         }
