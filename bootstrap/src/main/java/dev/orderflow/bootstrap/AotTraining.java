@@ -15,12 +15,11 @@ import java.util.regex.Pattern;
 /**
  * The training run behind the JDK AOT cache that the build writes next to the jar
  * ({@code bootstrap/target/orderflow.aot}, see the README): starts the service the way {@code main} does, on an
- * embedded PostgreSQL in a temporary directory and a free port, whatever the environment variables say,
- * walks an order through its life over HTTP,
- * asks for the operational endpoints, and stops. The build runs it with {@code -XX:AOTCacheOutput}; when it
- * exits, the JVM stores the classes it loaded and linked, and a start with {@code -XX:AOTCache} skips that
- * work. Fails (exit code 1) when the service does not answer as it should, so that no cache of a broken
- * start is written.
+ * embedded PostgreSQL in a temporary directory and a free port, whatever the environment variables say, walks
+ * an order through its life over HTTP, asks for the operational endpoints, and stops. The build runs it with
+ * {@code -XX:AOTCacheOutput}; when it exits, the JVM stores the classes it loaded and linked, and a start
+ * with {@code -XX:AOTCache} skips that work. When the service does not answer as it should, it exits with
+ * code 1, which fails the build: the packaged jar is broken.
  */
 public final class AotTraining {
 
