@@ -77,10 +77,11 @@ final class ServiceProcess implements AutoCloseable {
      * the run does not repeat, fails the start instead of quietly making it twice as slow).
      */
     private static List<String> jvmOptions() {
-        var cache = jar().resolveSibling("orderflow.aot");
+        var heap = System.getProperty("orderflow.jvm.heap", "-Xmx256m");
+        var cache = Path.of(System.getProperty("orderflow.aot-cache", "target/orderflow.aot"));
         return Files.isRegularFile(cache)
-                ? List.of("-Xmx256m", "-XX:AOTCache=" + cache, "-XX:AOTMode=on")
-                : List.of("-Xmx256m");
+                ? List.of(heap, "-XX:AOTCache=" + cache, "-XX:AOTMode=on")
+                : List.of(heap);
     }
 
     private static String javaExecutable() {
