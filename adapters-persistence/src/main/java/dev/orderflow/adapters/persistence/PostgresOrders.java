@@ -60,6 +60,10 @@ final class PostgresOrders implements Orders {
     private static final String LOAD = "SELECT " + ORDER_COLUMNS
             + " FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.id = ? ORDER BY l.line_no";
 
+    /** Served by the partial index orders_pending_by_placement (V5). */
+    private static final String CLAIM_OVERDUE = "SELECT id, version FROM orders WHERE status = 'PENDING' "
+            + "AND placed_at < ? ORDER BY placed_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
+
     private final Sql sql;
 
     PostgresOrders(Sql sql) {
@@ -78,6 +82,14 @@ final class PostgresOrders implements Orders {
             return SaveResult.CONFLICT;
         }
         return expectedVersion == 0 ? insert(order) : update(order, expectedVersion);
+    }
+
+    @Override
+    public List<Overdue> claimOverdue(Instant placedBefore, int limit) {
+        return sql.query(CLAIM_OVERDUE, s -> {
+            setInstant(s, 1, placedBefore);
+            s.setInt(2, limit);
+        }, row -> new Overdue(new OrderId(row.getObject("id", UUID.class)), row.getLong("version")));
     }
 
     private SaveResult insert(Order order) {

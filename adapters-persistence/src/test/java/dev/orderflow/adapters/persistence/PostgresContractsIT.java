@@ -5,6 +5,7 @@ import dev.orderflow.application.contract.InboxContract;
 import dev.orderflow.application.contract.OrderEventLogContract;
 import dev.orderflow.application.contract.OrdersContract;
 import dev.orderflow.application.contract.OutboxContract;
+import dev.orderflow.application.contract.PaymentDeadlineContract;
 import dev.orderflow.application.contract.TransactionsContract;
 import dev.orderflow.application.port.out.OrderStorage;
 import org.junit.jupiter.api.Nested;
@@ -63,6 +64,14 @@ class PostgresContractsIT {
 
     @Nested
     class Inbox extends InboxContract {
+        @Override
+        protected OrderStorage emptyStorage() {
+            return running.emptied();
+        }
+    }
+
+    @Nested
+    class PaymentDeadlines extends PaymentDeadlineContract {
         @Override
         protected OrderStorage emptyStorage() {
             return running.emptied();

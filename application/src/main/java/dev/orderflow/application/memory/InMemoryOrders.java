@@ -7,8 +7,11 @@ import dev.orderflow.application.port.in.PageRequest;
 import dev.orderflow.application.port.out.Orders;
 import dev.orderflow.domain.Order;
 import dev.orderflow.domain.OrderId;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -69,6 +72,17 @@ final class InMemoryOrders implements Orders {
             }
             return new OrderPage(items, Optional.empty());
         });
+    }
+
+    /** One lock serialises the transactions, so the caller's transaction holds what it claims until it ends. */
+    @Override
+    public List<Overdue> claimOverdue(Instant placedBefore, int limit) {
+        return store.locked(() -> byId.values().stream()
+                .filter(order -> order instanceof Order.Pending && order.details().placedAt().isBefore(placedBefore))
+                .sorted(Comparator.comparing((Order order) -> order.details().placedAt()).thenComparing(order -> order.id().value()))
+                .limit(limit)
+                .map(order -> new Overdue(order.id(), order.version()))
+                .toList());
     }
 
     private static PageCursor cursor(Order order) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orderflow.application.port.in.OrderFilter;
 import dev.orderflow.application.port.in.PageCursor;
 import dev.orderflow.application.port.in.PageRequest;
+import dev.orderflow.application.port.out.Orders;
 import dev.orderflow.application.port.out.Orders.SaveResult;
 import dev.orderflow.domain.Order;
 import dev.orderflow.domain.OrderId;
@@ -187,6 +188,38 @@ public abstract class OrdersContract extends StorageContract {
         var last = storage.orders().list(byCustomer(customer), new PageRequest(small.next(), 4));
         assertEquals(1, last.items().size());
         assertEquals(Optional.empty(), last.next());
+    }
+
+    @Test
+    void an_overdue_claim_takes_pending_orders_placed_before_the_cutoff_oldest_first_up_to_its_limit() {
+        var oldest = pending(newId(), newCustomer(), T0.minusSeconds(30));
+        var older = pending(newId(), newCustomer(), T0.minusSeconds(20));
+        var old = pending(newId(), newCustomer(), T0.minusSeconds(10));
+        var atTheCutoff = pending(newId(), newCustomer(), T0);
+        var confirmedLongAgo = pending(newId(), newCustomer(), T0.minusSeconds(40));
+        for (var order : List.of(old, atTheCutoff, oldest, older, confirmedLongAgo)) {
+            storage.orders().save(order, 0);
+        }
+        storage.orders().save(confirmed(confirmedLongAgo), 1);
+
+        var claimed = storage.transactions().inTransaction(() -> storage.orders().claimOverdue(T0, 2));
+        var all = storage.transactions().inTransaction(() -> storage.orders().claimOverdue(T0, 10));
+
+        assertEquals(List.of(new Orders.Overdue(oldest.id(), 1), new Orders.Overdue(older.id(), 1)), claimed);
+        assertEquals(List.of(oldest.id(), older.id(), old.id()), all.stream().map(Orders.Overdue::id).toList());
+    }
+
+    @Test
+    void an_overdue_claim_reports_the_version_it_claimed_and_skips_orders_no_longer_pending() {
+        var order = pending(newId(), newCustomer(), T0.minusSeconds(60));
+        storage.orders().save(order, 0);
+        storage.orders().save(cancelled(order, "changed mind"), 1);
+        var other = pending(newId(), newCustomer(), T0.minusSeconds(50));
+        storage.orders().save(other, 0);
+
+        var claimed = storage.transactions().inTransaction(() -> storage.orders().claimOverdue(T0, 10));
+
+        assertEquals(List.of(new Orders.Overdue(other.id(), 1)), claimed);
     }
 
     private static OrderFilter byCustomer(dev.orderflow.domain.CustomerId customer) {
