@@ -1,0 +1,148 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An open-loop load generator: sends requests at a constant arrival rate, whether or not earlier ones have
+ * been answered, and measures each latency from the moment the request was due (not from when it could be
+ * sent), so queueing in the service shows in the percentiles instead of slowing the generator down, as a
+ * closed loop such as wrk's would. Run with the JDK alone:
+ *
+ * <pre>
+ * java bench/OpenLoop.java --base http://127.0.0.1:8080 --rate 1000 --seconds 20 [--warmup 5] --kind place
+ *     [--token JWT]
+ * </pre>
+ *
+ * Kinds: {@code place} (POST /api/v1/orders with a unique Idempotency-Key), {@code get} (GET of one order,
+ * placed first). The first {@code --warmup} seconds run at the same rate and are not counted. Prints one line
+ * of figures: statuses of every counted request, and the latency percentiles of the 2xx ones, in ms.
+ */
+public class OpenLoop {
+
+    private static final String ORDER = """
+            {"customerId":"c-bench-%d","lines":[{"sku":"BOOK-1","quantity":2,"unitPrice":{"amount":"12.50",\
+            "currency":"EUR"}},{"sku":"PEN-7","quantity":1,"unitPrice":{"amount":"3.20","currency":"EUR"}}],\
+            "shippingAddress":{"recipient":"Ada Lovelace","line1":"1 Main St","postalCode":"10115",\
+            "city":"Berlin","country":"DE"}}""";
+
+    public static void main(String[] args) throws Exception {
+        var options = options(args);
+        var base = URI.create(options.getOrDefault("base", "http://127.0.0.1:8080"));
+        double rate = Double.parseDouble(options.getOrDefault("rate", "500"));
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "10"));
+        double warmup = Double.parseDouble(options.getOrDefault("warmup", "5"));
+        var kind = options.getOrDefault("kind", "place");
+        var token = options.get("token");
+
+        var client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        var run = Long.toString(System.nanoTime(), 36);
+        var getTarget = kind.equals("get") ? base.resolve(place(client, base, token, run + "-seed")) : null;
+
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var statuses = new TreeMap<String, AtomicLong>();
+        var inFlight = new AtomicLong();
+        long interval = (long) (1_000_000_000L / rate);
+        long warmupRequests = (long) (rate * warmup);
+        long total = warmupRequests + (long) (rate * seconds);
+        long first = System.nanoTime() + 50_000_000L;
+        long start = first + warmupRequests * interval;
+        var pending = new ArrayList<java.util.concurrent.CompletableFuture<?>>();
+        long maxInFlight = 0;
+        for (long i = 0; i < total; i++) {
+            long due = first + i * interval;
+            boolean measured = i >= warmupRequests;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            var request = kind.equals("get")
+                    ? authorized(HttpRequest.newBuilder(getTarget).GET(), token).build()
+                    : placeRequest(base, token, run + "-" + i, i);
+            maxInFlight = Math.max(maxInFlight, inFlight.incrementAndGet());
+            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> {
+                        inFlight.decrementAndGet();
+                        if (!measured) {
+                            return;
+                        }
+                        var status = failure != null ? failure.getClass().getSimpleName()
+                                : Integer.toString(response.statusCode());
+                        synchronized (statuses) {
+                            statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                        }
+                        if (failure == null && response.statusCode() / 100 == 2) {
+                            latencies.add(System.nanoTime() - due);
+                        }
+                    }));
+        }
+        long sendEnd = System.nanoTime();
+        total -= warmupRequests;
+        for (var future : pending) {
+            try {
+                future.join();
+            } catch (RuntimeException ignored) {
+                // counted by its status above
+            }
+        }
+        long end = System.nanoTime();
+        var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("kind=%s target_rate=%.0f/s sent=%d offered_rate=%.0f/s ok=%d ok_rate=%.0f/s "
+                        + "p50=%.1f p90=%.1f p99=%.1f p999=%.1f max=%.1f max_in_flight=%d statuses=%s%n",
+                kind, rate, total, total / ((sendEnd - start) / 1e9), sorted.length,
+                sorted.length / ((end - start) / 1e9), ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
+                ms(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, maxInFlight, statuses);
+    }
+
+    private static HttpRequest placeRequest(URI base, String token, String key, long n) {
+        var body = ORDER.formatted(n % 97);
+        return authorized(HttpRequest.newBuilder(base.resolve("/api/v1/orders")), token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "bench-" + key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String place(HttpClient client, URI base, String token, String key) throws Exception {
+        var response = client.send(placeRequest(base, token, key, 0), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("placing the order to GET failed: " + response.statusCode() + " "
+                    + response.body());
+        }
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String token) {
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        var options = new TreeMap<String, String>();
+        List<String> list = Arrays.asList(args);
+        for (int i = 0; i + 1 < list.size(); i += 2) {
+            if (!list.get(i).startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + list.get(i));
+            }
+            options.put(list.get(i).substring(2), list.get(i + 1));
+        }
+        return options;
+    }
+}
