@@ -1,37 +1,35 @@
 package dev.orderflow.events;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.orderflow.domain.OrderEvent;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The order event types of schema version 1. Each has the name it is stored and listed under and the
- * CloudEvents type it is published with ({@code ce_type}); both are defined here only.
+ * The order event types of schema version 1. Each has the name it is stored and listed under (the constant's
+ * name, so that JSON and the OpenAPI document show it as it is) and the CloudEvents type it is published with
+ * ({@code ce_type}); both are defined here only.
  */
 @Serdeable
 public enum EventType {
     /** {@link OrderEvent.OrderPlaced}. */
-    ORDER_PLACED("OrderPlaced", "placed", OrderPlacedV1.class),
+    OrderPlaced("placed", OrderPlacedV1.class),
     /** {@link OrderEvent.OrderConfirmed}. */
-    ORDER_CONFIRMED("OrderConfirmed", "confirmed", OrderConfirmedV1.class),
+    OrderConfirmed("confirmed", OrderConfirmedV1.class),
     /** {@link OrderEvent.OrderShipped}. */
-    ORDER_SHIPPED("OrderShipped", "shipped", OrderShippedV1.class),
+    OrderShipped("shipped", OrderShippedV1.class),
     /** {@link OrderEvent.OrderDelivered}. */
-    ORDER_DELIVERED("OrderDelivered", "delivered", OrderDeliveredV1.class),
+    OrderDelivered("delivered", OrderDeliveredV1.class),
     /** {@link OrderEvent.OrderCancelled}. */
-    ORDER_CANCELLED("OrderCancelled", "cancelled", OrderCancelledV1.class);
+    OrderCancelled("cancelled", OrderCancelledV1.class);
 
     /** What every CloudEvents type of an order event starts with. */
     public static final String CLOUD_EVENTS_PREFIX = "dev.orderflow.order.";
 
-    private final String storedName;
     private final String cloudEventsType;
     private final Class<? extends OrderEventV1> payload;
 
-    EventType(String storedName, String change, Class<? extends OrderEventV1> payload) {
-        this.storedName = storedName;
+    EventType(String change, Class<? extends OrderEventV1> payload) {
         this.cloudEventsType = CLOUD_EVENTS_PREFIX + change + ".v1";
         this.payload = payload;
     }
@@ -39,17 +37,17 @@ public enum EventType {
     /** The type of a domain event. */
     public static EventType of(OrderEvent event) {
         return switch (event) {
-            case OrderEvent.OrderPlaced placed -> ORDER_PLACED;
-            case OrderEvent.OrderConfirmed confirmed -> ORDER_CONFIRMED;
-            case OrderEvent.OrderShipped shipped -> ORDER_SHIPPED;
-            case OrderEvent.OrderDelivered delivered -> ORDER_DELIVERED;
-            case OrderEvent.OrderCancelled cancelled -> ORDER_CANCELLED;
+            case OrderEvent.OrderPlaced placed -> OrderPlaced;
+            case OrderEvent.OrderConfirmed confirmed -> OrderConfirmed;
+            case OrderEvent.OrderShipped shipped -> OrderShipped;
+            case OrderEvent.OrderDelivered delivered -> OrderDelivered;
+            case OrderEvent.OrderCancelled cancelled -> OrderCancelled;
         };
     }
 
     /** The type stored (and listed) under {@code name}, such as {@code OrderPlaced}; empty for no such type. */
     public static Optional<EventType> byStoredName(String name) {
-        return Arrays.stream(values()).filter(type -> type.storedName.equals(name)).findFirst();
+        return Arrays.stream(values()).filter(type -> type.name().equals(name)).findFirst();
     }
 
     /** The type published as {@code ce_type}, such as {@code dev.orderflow.order.placed.v1}. */
@@ -58,9 +56,8 @@ public enum EventType {
     }
 
     /** The name in the event log, the outbox and the REST API's event list, such as {@code OrderPlaced}. */
-    @JsonValue
     public String storedName() {
-        return storedName;
+        return name();
     }
 
     /** The CloudEvents type on the wire, naming the schema version: {@code dev.orderflow.order.placed.v1}. */

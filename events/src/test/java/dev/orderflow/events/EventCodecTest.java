@@ -97,8 +97,8 @@ class EventCodecTest {
             assertEquals(type, EventType.byStoredName(type.storedName()).orElseThrow());
             assertEquals(type, EventType.byCloudEventsType(type.cloudEventsType()).orElseThrow());
         }
-        assertEquals("OrderPlaced", EventType.ORDER_PLACED.storedName());
-        assertEquals("dev.orderflow.order.placed.v1", EventType.ORDER_PLACED.cloudEventsType());
+        assertEquals("OrderPlaced", EventType.OrderPlaced.storedName());
+        assertEquals("dev.orderflow.order.placed.v1", EventType.OrderPlaced.cloudEventsType());
         assertTrue(EventType.byStoredName("OrderLost").isEmpty());
     }
 
@@ -111,20 +111,20 @@ class EventCodecTest {
 
     @Test
     void a_type_serializes_as_its_stored_name() throws IOException {
-        assertEquals("\"OrderShipped\"", new String(JSON.writeValueAsBytes(EventType.ORDER_SHIPPED),
+        assertEquals("\"OrderShipped\"", new String(JSON.writeValueAsBytes(EventType.OrderShipped),
                 StandardCharsets.UTF_8));
     }
 
     @Test
     void json_that_is_not_a_valid_event_of_the_type_is_refused_with_the_reason() {
-        var missing = assertThrows(IllegalArgumentException.class, () -> codec.read(EventType.ORDER_SHIPPED,
+        var missing = assertThrows(IllegalArgumentException.class, () -> codec.read(EventType.OrderShipped,
                 """
                 {"orderId": "%s", "version": 3, "occurredAt": "2026-03-01T12:00:03Z", "actor": "staff:ann"}"""
                         .formatted(ORDER).getBytes(StandardCharsets.UTF_8)));
         assertTrue(missing.getMessage().contains("carrier"), missing.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> codec.read(EventType.ORDER_CONFIRMED, "[]".getBytes(StandardCharsets.UTF_8)));
+                () -> codec.read(EventType.OrderConfirmed, "[]".getBytes(StandardCharsets.UTF_8)));
         assertThrows(IllegalArgumentException.class,
-                () -> codec.read(EventType.ORDER_CONFIRMED, "null".getBytes(StandardCharsets.UTF_8)));
+                () -> codec.read(EventType.OrderConfirmed, "null".getBytes(StandardCharsets.UTF_8)));
     }
 }
