@@ -19,6 +19,7 @@ import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.CancellationReason;
 import dev.orderflow.domain.Carrier;
 import dev.orderflow.domain.Decision;
+import dev.orderflow.domain.Evolution;
 import dev.orderflow.domain.Order;
 import dev.orderflow.domain.OrderCommand;
 import dev.orderflow.domain.OrderEvent;
@@ -195,7 +196,11 @@ public final class OrderService implements OrderCommands, OrderQueries {
     private Write record(OrderState current, long expectedVersion, List<OrderEvent> events) {
         OrderState next = current;
         for (var event : events) {
-            next = OrderLifecycle.evolve(next, event);
+            next = switch (OrderLifecycle.evolve(next, event)) {
+                case Evolution.Applied applied -> applied.order();
+                case Evolution.Ignored ignored -> throw new IllegalStateException(
+                        "an accepted event does not follow from the state: " + ignored.reason());
+            };
         }
         if (!(next instanceof Order order)) {
             throw new IllegalStateException("accepted events led to no order");

@@ -2,6 +2,9 @@ package dev.orderflow.domain;
 
 import dev.orderflow.domain.Decision.Accepted;
 import dev.orderflow.domain.Decision.Rejected;
+import dev.orderflow.domain.Evolution.Applied;
+import dev.orderflow.domain.Evolution.Ignored;
+import dev.orderflow.domain.Evolution.Reason;
 import dev.orderflow.domain.Order.Cancelled;
 import dev.orderflow.domain.Order.Confirmed;
 import dev.orderflow.domain.Order.Delivered;
@@ -95,54 +98,62 @@ public final class OrderLifecycle {
 
     /**
      * Applies an event to a state. Total: an event that does not follow from the state (another order, a
-     * version that is not the next one, a transition the rules do not allow) leaves the state unchanged;
-     * {@link #replay} refuses such histories instead.
+     * version that is not the next one, a transition the rules do not allow) is {@link Ignored}, with the
+     * reason, and leaves the state unchanged; {@link #replay} refuses such histories.
      */
-    public static OrderState evolve(OrderState state, OrderEvent event) {
-        if (!follows(state, event)) {
-            return state;
-        }
+    public static Evolution evolve(OrderState state, OrderEvent event) {
+        return switch (state) {
+            case None none -> event.version() != 1 ? ignored(none, Reason.NOT_NEXT_VERSION) : switch (event) {
+                case OrderPlaced placed -> new Applied(new Pending(new OrderDetails(placed.orderId(),
+                        placed.customerId(), placed.lines(), placed.shippingAddress(), placed.total(),
+                        placed.occurredAt()), placed.version()));
+                case OrderConfirmed confirmed -> notAllowed(none);
+                case OrderShipped shipped -> notAllowed(none);
+                case OrderDelivered delivered -> notAllowed(none);
+                case OrderCancelled cancelled -> notAllowed(none);
+            };
+            case Order order when !order.id().equals(event.orderId()) -> ignored(order, Reason.OTHER_ORDER);
+            case Order order when event.version() != order.version() + 1 -> ignored(order, Reason.NOT_NEXT_VERSION);
+            case Order order -> evolveOrder(order, event);
+        };
+    }
+
+    private static Evolution evolveOrder(Order order, OrderEvent event) {
         return switch (event) {
-            case OrderPlaced placed -> switch (state) {
-                case None none -> new Pending(new OrderDetails(placed.orderId(), placed.customerId(), placed.lines(),
-                        placed.shippingAddress(), placed.total(), placed.occurredAt()), placed.version());
-                case Order order -> order;
+            case OrderPlaced placed -> notAllowed(order);
+            case OrderConfirmed confirmed -> switch (order) {
+                case Pending pending -> new Applied(
+                        new Confirmed(pending.details(), confirmed.version(), confirmed.occurredAt()));
+                case Confirmed same -> notAllowed(same);
+                case Shipped shipped -> notAllowed(shipped);
+                case Delivered delivered -> notAllowed(delivered);
+                case Cancelled cancelled -> notAllowed(cancelled);
             };
-            case OrderConfirmed confirmed -> switch (state) {
-                case Pending pending -> new Confirmed(pending.details(), confirmed.version(), confirmed.occurredAt());
-                case None none -> none;
-                case Confirmed same -> same;
-                case Shipped shipped -> shipped;
-                case Delivered delivered -> delivered;
-                case Cancelled cancelled -> cancelled;
+            case OrderShipped shipped -> switch (order) {
+                case Confirmed confirmed -> new Applied(new Shipped(confirmed.details(), shipped.version(),
+                        confirmed.confirmedAt(), shipped.occurredAt(), shipped.carrier(), shipped.trackingNumber()));
+                case Pending pending -> notAllowed(pending);
+                case Shipped same -> notAllowed(same);
+                case Delivered delivered -> notAllowed(delivered);
+                case Cancelled cancelled -> notAllowed(cancelled);
             };
-            case OrderShipped shipped -> switch (state) {
-                case Confirmed confirmed -> new Shipped(confirmed.details(), shipped.version(),
-                        confirmed.confirmedAt(), shipped.occurredAt(), shipped.carrier(), shipped.trackingNumber());
-                case None none -> none;
-                case Pending pending -> pending;
-                case Shipped same -> same;
-                case Delivered delivered -> delivered;
-                case Cancelled cancelled -> cancelled;
+            case OrderDelivered delivered -> switch (order) {
+                case Shipped shipped -> new Applied(new Delivered(shipped.details(), delivered.version(),
+                        shipped.confirmedAt(), shipped.shippedAt(), shipped.carrier(), shipped.trackingNumber(),
+                        delivered.occurredAt()));
+                case Pending pending -> notAllowed(pending);
+                case Confirmed confirmed -> notAllowed(confirmed);
+                case Delivered same -> notAllowed(same);
+                case Cancelled cancelled -> notAllowed(cancelled);
             };
-            case OrderDelivered delivered -> switch (state) {
-                case Shipped shipped -> new Delivered(shipped.details(), delivered.version(), shipped.confirmedAt(),
-                        shipped.shippedAt(), shipped.carrier(), shipped.trackingNumber(), delivered.occurredAt());
-                case None none -> none;
-                case Pending pending -> pending;
-                case Confirmed confirmed -> confirmed;
-                case Delivered same -> same;
-                case Cancelled cancelled -> cancelled;
-            };
-            case OrderCancelled cancelled -> switch (state) {
-                case Pending pending -> new Cancelled(pending.details(), cancelled.version(), OrderStatus.PENDING,
-                        cancelled.occurredAt(), cancelled.reason());
-                case Confirmed confirmed -> new Cancelled(confirmed.details(), cancelled.version(),
-                        OrderStatus.CONFIRMED, cancelled.occurredAt(), cancelled.reason());
-                case None none -> none;
-                case Shipped shipped -> shipped;
-                case Delivered delivered -> delivered;
-                case Cancelled same -> same;
+            case OrderCancelled cancelled -> switch (order) {
+                case Pending pending -> new Applied(new Cancelled(pending.details(), cancelled.version(),
+                        OrderStatus.PENDING, cancelled.occurredAt(), cancelled.reason()));
+                case Confirmed confirmed -> new Applied(new Cancelled(confirmed.details(), cancelled.version(),
+                        OrderStatus.CONFIRMED, cancelled.occurredAt(), cancelled.reason()));
+                case Shipped shipped -> notAllowed(shipped);
+                case Delivered delivered -> notAllowed(delivered);
+                case Cancelled same -> notAllowed(same);
             };
         };
     }
@@ -156,21 +167,22 @@ public final class OrderLifecycle {
     public static OrderState replay(List<? extends OrderEvent> history) {
         OrderState state = OrderState.none();
         for (var event : history) {
-            var next = evolve(state, event);
-            if (next == state) {
-                throw new IllegalArgumentException("event " + event.getClass().getSimpleName() + " version "
-                        + event.version() + " does not follow from the history before it");
-            }
-            state = next;
+            state = switch (evolve(state, event)) {
+                case Applied applied -> applied.order();
+                case Ignored ignored -> throw new IllegalArgumentException("event "
+                        + event.getClass().getSimpleName() + " version " + event.version()
+                        + " does not follow from the history before it: " + ignored.reason());
+            };
         }
         return state;
     }
 
-    private static boolean follows(OrderState state, OrderEvent event) {
-        return switch (state) {
-            case None none -> event.version() == 1;
-            case Order order -> order.id().equals(event.orderId()) && event.version() == order.version() + 1;
-        };
+    private static Evolution notAllowed(OrderState state) {
+        return ignored(state, Reason.TRANSITION_NOT_ALLOWED);
+    }
+
+    private static Evolution ignored(OrderState state, Reason reason) {
+        return new Ignored(state, reason);
     }
 
     private static Decision place(PlaceOrder place) {

@@ -50,7 +50,8 @@ class OrderLifecyclePropertiesTest {
                     case Decision.Accepted accepted -> {
                         var before = state;
                         for (var event : accepted.events()) {
-                            state = OrderLifecycle.evolve(state, event);
+                            state = assertInstanceOf(Evolution.Applied.class, OrderLifecycle.evolve(state, event),
+                                    "seed " + seed).order();
                             history.add(event);
                         }
                         checkTransition(seed, before, state, accepted.events().size());

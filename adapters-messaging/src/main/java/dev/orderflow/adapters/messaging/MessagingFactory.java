@@ -8,6 +8,7 @@ import dev.orderflow.application.port.in.OrderCommands;
 import dev.orderflow.application.port.in.UpstreamEvents;
 import dev.orderflow.application.port.out.EventPublisher;
 import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.events.EventCodec;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.serde.ObjectMapper;
@@ -21,7 +22,7 @@ final class MessagingFactory {
 
     @Singleton
     WireEvents wireEvents(ObjectMapper json, MessagingSettings settings) {
-        return new WireEvents(json, settings.source());
+        return new WireEvents(new EventCodec(json), settings.source());
     }
 
     @Singleton

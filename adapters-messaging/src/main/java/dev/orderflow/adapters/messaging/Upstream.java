@@ -34,6 +34,11 @@ enum Upstream {
         return consumer;
     }
 
+    /** The values of {@code type} this system may send. */
+    Set<String> types() {
+        return types;
+    }
+
     /** What a record's value turned out to be. */
     sealed interface Parsed {
         /** A well-formed event with its message id. */

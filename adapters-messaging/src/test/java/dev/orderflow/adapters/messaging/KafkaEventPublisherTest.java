@@ -9,6 +9,7 @@ import dev.orderflow.application.port.out.EventPublisher.Publication;
 import dev.orderflow.application.port.out.EventPublisher.PublisherUnavailableException;
 import dev.orderflow.application.port.out.OutboxEntry;
 import dev.orderflow.domain.OrderEvent;
+import dev.orderflow.events.EventCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +44,7 @@ class KafkaEventPublisherTest {
         }
     }
 
-    private final WireEvents wire = new WireEvents(WireEventsTest.JSON, "/orderflow");
+    private final WireEvents wire = new WireEvents(new EventCodec(WireEventsTest.JSON), "/orderflow");
 
     private static List<OutboxEntry> entries(List<OrderEvent> events) {
         var entries = new ArrayList<OutboxEntry>();

@@ -19,6 +19,7 @@ import dev.orderflow.domain.Carrier;
 import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.TrackingNumber;
+import dev.orderflow.events.EventType;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.health.HealthStatus;
 import java.time.Duration;
@@ -120,7 +121,7 @@ abstract class RelayScenarios {
         for (var record : records) {
             var event = WireEventsReader.event(record);
             assertEquals(event.eventId().toString(), KafkaBroker.header(record, "ce_id"));
-            assertEquals(WireEvents.type(event), KafkaBroker.header(record, "ce_type"));
+            assertEquals(EventType.of(event).cloudEventsType(), KafkaBroker.header(record, "ce_type"));
             assertEquals(record.key(), KafkaBroker.header(record, "ce_subject"));
             assertEquals(event.occurredAt().toString(), KafkaBroker.header(record, "ce_time"));
             assertEquals("1.0", KafkaBroker.header(record, "ce_specversion"));

@@ -1,6 +1,7 @@
 package dev.orderflow.adapters.persistence;
 
 import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.events.EventCodec;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -53,7 +54,7 @@ public final class PostgresStorage {
     OrderStorage orderStorage(ConnectionOperations<Connection> connections,
                               TransactionOperations<Connection> transactions, JsonMapper json) {
         var sql = new Sql(connections, transactions);
-        var events = new EventJson(json);
+        var events = new EventJson(new EventCodec(json));
         return new OrderStorage(new PostgresOrders(sql), new PostgresEventLog(sql, events),
                 new PostgresOutbox(sql, events), new PostgresIdempotencyKeys(sql, json), new PostgresInbox(sql),
                 sql::inTransaction);

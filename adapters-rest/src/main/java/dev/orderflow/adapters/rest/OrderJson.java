@@ -1,6 +1,7 @@
 package dev.orderflow.adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.orderflow.domain.CancellationReason;
 import dev.orderflow.domain.Carrier;
 import dev.orderflow.domain.CustomerId;
@@ -9,6 +10,13 @@ import dev.orderflow.domain.Quantity;
 import dev.orderflow.domain.ShippingAddress;
 import dev.orderflow.domain.Sku;
 import dev.orderflow.domain.TrackingNumber;
+import dev.orderflow.events.EventType;
+import dev.orderflow.events.OrderCancelledV1;
+import dev.orderflow.events.OrderConfirmedV1;
+import dev.orderflow.events.OrderDeliveredV1;
+import dev.orderflow.events.OrderEventV1;
+import dev.orderflow.events.OrderPlacedV1;
+import dev.orderflow.events.OrderShippedV1;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -122,24 +130,16 @@ final class OrderJson {
                 String nextCursor) {
     }
 
+    /**
+     * An event as listed: its id and type name, then the event's own JSON of schema version 1, the same members
+     * it has in the Kafka record's value.
+     */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "OrderEvent", description = "Something that happened to an order; members depend on the type")
-    record Event(
-            String eventId,
-            @Schema(allowableValues = {"OrderPlaced", "OrderConfirmed", "OrderShipped", "OrderDelivered",
-                    "OrderCancelled"}) String type,
-            String orderId,
-            long version,
-            String occurredAt,
-            @Schema(example = "system:api") String actor,
-            @Nullable String customerId,
-            @Nullable List<Line> lines,
-            @Nullable Address shippingAddress,
-            @Nullable Money total,
-            @Nullable String carrier,
-            @Nullable String trackingNumber,
-            @Nullable String reason) {
+    @Schema(name = "OrderEvent", description = "Something that happened to an order: its id and type, then the "
+            + "members of that type's JSON (schema version 1, as published on Kafka)",
+            oneOf = {OrderPlacedV1.class, OrderConfirmedV1.class, OrderShippedV1.class, OrderDeliveredV1.class,
+                    OrderCancelledV1.class})
+    record Event(String eventId, EventType type, @JsonUnwrapped OrderEventV1 event) {
     }
 
     @Serdeable

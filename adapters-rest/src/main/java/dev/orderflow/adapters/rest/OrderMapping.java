@@ -13,6 +13,8 @@ import dev.orderflow.domain.Quantity;
 import dev.orderflow.domain.ShippingAddress;
 import dev.orderflow.domain.Sku;
 import dev.orderflow.domain.TrackingNumber;
+import dev.orderflow.events.EventCodec;
+import dev.orderflow.events.EventType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,24 +103,7 @@ final class OrderMapping {
     }
 
     static OrderJson.Event json(OrderEvent event) {
-        var id = event.eventId().toString();
-        var orderId = event.orderId().toString();
-        var at = text(event.occurredAt());
-        var actor = event.actor().token();
-        return switch (event) {
-            case OrderEvent.OrderPlaced placed -> new OrderJson.Event(id, "OrderPlaced", orderId, event.version(), at,
-                    actor, placed.customerId().value(), lines(placed.lines()), address(placed.shippingAddress()),
-                    money(placed.total()), null, null, null);
-            case OrderEvent.OrderConfirmed confirmed -> new OrderJson.Event(id, "OrderConfirmed", orderId,
-                    event.version(), at, actor, null, null, null, null, null, null, null);
-            case OrderEvent.OrderShipped shipped -> new OrderJson.Event(id, "OrderShipped", orderId, event.version(),
-                    at, actor, null, null, null, null, shipped.carrier().name(), shipped.trackingNumber().value(),
-                    null);
-            case OrderEvent.OrderDelivered delivered -> new OrderJson.Event(id, "OrderDelivered", orderId,
-                    event.version(), at, actor, null, null, null, null, null, null, null);
-            case OrderEvent.OrderCancelled cancelled -> new OrderJson.Event(id, "OrderCancelled", orderId,
-                    event.version(), at, actor, null, null, null, null, null, null, cancelled.reason().text());
-        };
+        return new OrderJson.Event(event.eventId().toString(), EventType.of(event), EventCodec.payload(event));
     }
 
     static OrderJson.Money money(Money money) {

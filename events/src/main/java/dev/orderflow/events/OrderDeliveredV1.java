@@ -1,0 +1,10 @@
+package dev.orderflow.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** An order arrived. */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record OrderDeliveredV1(String orderId, long version, String occurredAt, String actor) implements OrderEventV1 {
+}
