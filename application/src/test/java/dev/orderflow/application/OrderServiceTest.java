@@ -15,7 +15,7 @@ import dev.orderflow.application.port.in.IdempotentResult;
 import dev.orderflow.application.port.in.NewOrder;
 import dev.orderflow.application.port.in.OrderFilter;
 import dev.orderflow.application.port.in.PageRequest;
-import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.application.port.out.OrderStorage;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.CancellationReason;
@@ -27,10 +27,10 @@ import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.OrderStatus;
 import dev.orderflow.domain.Rejection;
 import dev.orderflow.domain.TrackingNumber;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,8 +44,9 @@ class OrderServiceTest {
     private final OrderStorage storage = InMemoryStorage.create();
     private final OrderService service = new OrderService(storage, clock, new TimeOrderedIds(clock, new Random(7)));
     private final AtomicInteger responses = new AtomicInteger();
-    private final Function<CommandResult, StoredResponse> respond = result -> new StoredResponse(
-            result instanceof CommandResult.Accepted ? 201 : 400, Map.of(), "response " + responses.incrementAndGet());
+    private final Function<CommandResult, StoredReply> respond = result -> new StoredReply(
+            ((result instanceof CommandResult.Accepted ? "201 " : "400 ") + responses.incrementAndGet())
+                    .getBytes(StandardCharsets.UTF_8));
 
     private static NewOrder newOrder() {
         return new NewOrder(new CustomerId("c-1"), ContractFixtures.lines(), ContractFixtures.ADDRESS, ACTOR);

@@ -38,7 +38,7 @@ class UpstreamEventServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-02-01T09:00:00Z"));
     private final OrderStorage storage = InMemoryStorage.create();
     private final OrderService orders = new OrderService(storage, clock, new TimeOrderedIds(clock));
-    private final UpstreamEventService upstream = new UpstreamEventService(storage, orders, clock);
+    private final UpstreamEventService upstream = new UpstreamEventService(storage.inbox(), storage.transactions(), orders, clock);
 
     private OrderId placed() {
         var result = orders.place(new NewOrder(newCustomer(), lines(), ADDRESS, new Actor.System("shop")));
@@ -112,10 +112,10 @@ class UpstreamEventServiceTest {
     void when_storage_fails_neither_the_receipt_nor_the_effect_is_kept() {
         var id = placed();
         var message = messageId();
-        var failingOutbox = new OrderStorage(storage.orders(), storage.eventLog(), new FailingOutbox(storage.outbox()),
-                storage.idempotencyKeys(), storage.inbox(), storage.transactions());
-        var failing = new UpstreamEventService(failingOutbox, new OrderService(failingOutbox, clock,
-                new TimeOrderedIds(clock)), clock);
+        var failingOutbox = new OrderService(storage.orders(), storage.eventLog(), new FailingOutbox(storage.outbox()),
+                storage.idempotencyKeys(), storage.transactions(), clock, new TimeOrderedIds(clock),
+                OrderService.Settings.DEFAULTS);
+        var failing = new UpstreamEventService(storage.inbox(), storage.transactions(), failingOutbox, clock);
         assertThrows(IllegalStateException.class,
                 () -> failing.handle("payments", message, new UpstreamEvent.PaymentSucceeded(id)));
         assertEquals(OrderStatus.PENDING, orders.get(id).orElseThrow().status());

@@ -9,7 +9,7 @@ import dev.orderflow.application.memory.InMemoryStorage;
 import dev.orderflow.application.port.in.IdempotencyKey;
 import dev.orderflow.application.port.in.IdempotentResult;
 import dev.orderflow.application.port.in.NewOrder;
-import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.application.port.out.Inbox.Receipt;
 import dev.orderflow.application.port.out.OrderStorage;
 import dev.orderflow.domain.Actor;
@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,7 @@ class RetentionJobTest {
         return service.place(new NewOrder(new CustomerId(customer),
                         List.of(new OrderLine(new Sku("BOOK-1"), new Quantity(1), Money.parse("9.99", "EUR"))),
                         new ShippingAddress("Ada Lovelace", "1 Main St", "", "10115", "Berlin", "", "DE"), SHOP),
-                KEY, result -> new StoredResponse(201, Map.of(), "{}"));
+                KEY, result -> new StoredReply(new byte[] {1}));
     }
 
     private void later(Duration by) {

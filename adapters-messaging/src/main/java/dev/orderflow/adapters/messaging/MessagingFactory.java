@@ -38,6 +38,6 @@ final class MessagingFactory {
 
     @Singleton
     UpstreamEvents upstreamEvents(OrderStorage storage, OrderCommands commands, InstantSource clock) {
-        return new UpstreamEventService(storage, commands, clock);
+        return new UpstreamEventService(storage.inbox(), storage.transactions(), commands, clock);
     }
 }

@@ -5,25 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.orderflow.application.port.in.IdempotencyKey;
-import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.application.port.out.IdempotencyKeys;
 import dev.orderflow.application.port.out.IdempotencyKeys.Claim;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.orderflow.application.port.out.IdempotencyKeys}. */
-public abstract class IdempotencyKeysContract extends StorageContract {
+public abstract class IdempotencyKeysContract extends PortContract<IdempotencyKeys> {
 
     private static final Duration TTL = Duration.ofHours(24);
     private static final Duration STALE = Duration.ofMinutes(1);
-    private static final StoredResponse RESPONSE =
-            new StoredResponse(201, Map.of("Location", "/api/v1/orders/1", "ETag", "\"1\""), "{\"id\":\"1\"}");
+    private static final StoredReply RESPONSE = new StoredReply(allByteValues());
+
+    /** Every byte value, then a zero: an adapter's encoding is opaque, so every byte must come back. */
+    private static byte[] allByteValues() {
+        var bytes = new byte[257];
+        for (int i = 0; i < 256; i++) {
+            bytes[i] = (byte) i;
+        }
+        return bytes;
+    }
 
     private IdempotencyKeys keys() {
-        return storage.idempotencyKeys();
+        return port;
     }
 
     private static IdempotencyKey newKey() {
@@ -91,7 +98,7 @@ public abstract class IdempotencyKeysContract extends StorageContract {
     void a_completion_in_a_failed_transaction_leaves_the_key_in_flight() {
         var key = newKey();
         claim(key, "fp-1", T0);
-        assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
             keys().complete(key, RESPONSE);
             throw new IllegalStateException("rolled back");
         }));

@@ -1,5 +1,6 @@
 package dev.orderflow.application.contract;
 
+import dev.orderflow.application.port.out.Inbox;
 import static dev.orderflow.application.contract.ContractFixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,32 +10,32 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.orderflow.application.port.out.Inbox}. */
-public abstract class InboxContract extends StorageContract {
+public abstract class InboxContract extends PortContract<Inbox> {
 
     @Test
     void a_message_is_new_once_per_consumer() {
         var id = UUID.randomUUID().toString();
-        assertEquals(Receipt.NEW, storage.inbox().receive("payments", id, T0));
-        assertEquals(Receipt.DUPLICATE, storage.inbox().receive("payments", id, T0.plusSeconds(1)));
-        assertEquals(Receipt.NEW, storage.inbox().receive("shipping", id, T0));
-        storage.inbox().recordOutcome("payments", id, "accepted");
+        assertEquals(Receipt.NEW, port.receive("payments", id, T0));
+        assertEquals(Receipt.DUPLICATE, port.receive("payments", id, T0.plusSeconds(1)));
+        assertEquals(Receipt.NEW, port.receive("shipping", id, T0));
+        port.recordOutcome("payments", id, "accepted");
     }
 
     @Test
     void a_receipt_in_a_failed_transaction_is_forgotten() {
         var id = UUID.randomUUID().toString();
-        assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
-            storage.inbox().receive("payments", id, T0);
+        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
+            port.receive("payments", id, T0);
             throw new IllegalStateException("effect failed");
         }));
-        assertEquals(Receipt.NEW, storage.inbox().receive("payments", id, T0));
+        assertEquals(Receipt.NEW, port.receive("payments", id, T0));
     }
 
     @Test
     void concurrent_deliveries_of_one_message_have_one_new_receipt() throws Exception {
         var id = UUID.randomUUID().toString();
-        var receipts = Concurrently.times(6, () -> storage.transactions().inTransaction(
-                () -> storage.inbox().receive("payments", id, T0)));
+        var receipts = Concurrently.times(6, () -> transactions.inTransaction(
+                () -> port.receive("payments", id, T0)));
         assertEquals(1, receipts.stream().filter(Receipt.NEW::equals).count());
     }
 
@@ -42,10 +43,10 @@ public abstract class InboxContract extends StorageContract {
     void retention_deletes_old_receipts_only() {
         var old = UUID.randomUUID().toString();
         var recent = UUID.randomUUID().toString();
-        storage.inbox().receive("payments", old, T0);
-        storage.inbox().receive("payments", recent, T0.plusSeconds(100));
-        assertEquals(1, storage.inbox().deleteReceivedBefore(T0.plusSeconds(50)));
-        assertEquals(Receipt.NEW, storage.inbox().receive("payments", old, T0.plusSeconds(200)));
-        assertEquals(Receipt.DUPLICATE, storage.inbox().receive("payments", recent, T0.plusSeconds(200)));
+        port.receive("payments", old, T0);
+        port.receive("payments", recent, T0.plusSeconds(100));
+        assertEquals(1, port.deleteReceivedBefore(T0.plusSeconds(50)));
+        assertEquals(Receipt.NEW, port.receive("payments", old, T0.plusSeconds(200)));
+        assertEquals(Receipt.DUPLICATE, port.receive("payments", recent, T0.plusSeconds(200)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.application.contract;
 
+import dev.orderflow.application.port.out.Orders;
 import static dev.orderflow.application.contract.ContractFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,68 +22,68 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.orderflow.application.port.out.Orders}. */
-public abstract class OrdersContract extends StorageContract {
+public abstract class OrdersContract extends PortContract<Orders> {
 
     @Test
     void every_state_round_trips_through_save_and_load() {
         var pending = pending();
         long expected = 0;
         for (var order : lifecycle(pending)) {
-            assertEquals(SaveResult.SAVED, storage.orders().save(order, expected));
-            assertEquals(Optional.of(order), storage.orders().load(order.id()));
+            assertEquals(SaveResult.SAVED, port.save(order, expected));
+            assertEquals(Optional.of(order), port.load(order.id()));
             expected = order.version();
         }
         var other = pending();
-        storage.orders().save(other, 0);
+        port.save(other, 0);
         var cancelled = cancelled(confirmed(other), "the customer changed their mind — ünïcødé");
-        storage.orders().save(confirmed(other), 1);
-        assertEquals(SaveResult.SAVED, storage.orders().save(cancelled, 2));
-        assertEquals(Optional.of(cancelled), storage.orders().load(other.id()));
+        port.save(confirmed(other), 1);
+        assertEquals(SaveResult.SAVED, port.save(cancelled, 2));
+        assertEquals(Optional.of(cancelled), port.load(other.id()));
     }
 
     @Test
     void an_unknown_order_is_not_found() {
-        assertEquals(Optional.empty(), storage.orders().load(newId()));
+        assertEquals(Optional.empty(), port.load(newId()));
     }
 
     @Test
     void a_second_placement_under_one_id_conflicts() {
         var order = pending();
-        assertEquals(SaveResult.SAVED, storage.orders().save(order, 0));
-        assertEquals(SaveResult.CONFLICT, storage.orders().save(pending(order.id(), newCustomer(), T0), 0));
-        assertEquals(Optional.of(order), storage.orders().load(order.id()));
+        assertEquals(SaveResult.SAVED, port.save(order, 0));
+        assertEquals(SaveResult.CONFLICT, port.save(pending(order.id(), newCustomer(), T0), 0));
+        assertEquals(Optional.of(order), port.load(order.id()));
     }
 
     @Test
     void a_stale_version_changes_nothing() {
         var order = pending();
-        storage.orders().save(order, 0);
+        port.save(order, 0);
         var confirmed = confirmed(order);
-        assertEquals(SaveResult.SAVED, storage.orders().save(confirmed, 1));
-        assertEquals(SaveResult.CONFLICT, storage.orders().save(cancelled(order, "late"), 1));
-        assertEquals(SaveResult.CONFLICT, storage.orders().save(shipped(confirmed), 5));
-        assertEquals(Optional.of(confirmed), storage.orders().load(order.id()));
+        assertEquals(SaveResult.SAVED, port.save(confirmed, 1));
+        assertEquals(SaveResult.CONFLICT, port.save(cancelled(order, "late"), 1));
+        assertEquals(SaveResult.CONFLICT, port.save(shipped(confirmed), 5));
+        assertEquals(Optional.of(confirmed), port.load(order.id()));
     }
 
     @Test
     void concurrent_writers_on_one_order_yield_exactly_one_winner_per_version() throws Exception {
         var order = pending();
-        storage.orders().save(order, 0);
+        port.save(order, 0);
         Order current = order;
         for (int round = 0; round < 5; round++) {
             var base = current;
             var results = Concurrently.times(8, () -> {
                 var next = new Order.Confirmed(base.details(), base.version() + 1,
                         T0.plusNanos(Thread.currentThread().threadId() * 1000));
-                return storage.orders().save(next, base.version()) == SaveResult.SAVED ? Optional.of(next)
+                return port.save(next, base.version()) == SaveResult.SAVED ? Optional.of(next)
                         : Optional.<Order>empty();
             });
             var winners = results.stream().flatMap(Optional::stream).toList();
             assertEquals(1, winners.size(), "winners in round " + round);
-            assertEquals(Optional.of(winners.getFirst()), storage.orders().load(order.id()));
+            assertEquals(Optional.of(winners.getFirst()), port.load(order.id()));
             current = winners.getFirst();
         }
-        assertEquals(6, storage.orders().load(order.id()).orElseThrow().version());
+        assertEquals(6, port.load(order.id()).orElseThrow().version());
     }
 
     @Test
@@ -91,14 +92,14 @@ public abstract class OrdersContract extends StorageContract {
         var orders = new ArrayList<Order>();
         for (int i = 0; i < 6; i++) {
             var order = pending(newId(), customer, T0.plusSeconds(i));
-            storage.orders().save(order, 0);
+            port.save(order, 0);
             orders.add(order);
         }
         var confirmed = confirmed((Order.Pending) orders.get(2));
-        storage.orders().save(confirmed, 1);
-        storage.orders().save(pending(), 0); // another customer's
+        port.save(confirmed, 1);
+        port.save(pending(), 0); // another customer's
 
-        var mine = storage.orders().list(byCustomer(customer), PageRequest.first(50));
+        var mine = port.list(byCustomer(customer), PageRequest.first(50));
         assertEquals(List.of(5, 4, 2, 3, 1, 0).size(), mine.items().size());
         assertEquals(orders.get(5).id(), mine.items().getFirst().id());
         assertEquals(orders.get(0).id(), mine.items().getLast().id());
@@ -106,12 +107,12 @@ public abstract class OrdersContract extends StorageContract {
 
         var confirmedOnly = new OrderFilter(Optional.of(OrderStatus.CONFIRMED), Optional.of(customer),
                 Optional.empty(), Optional.empty());
-        assertEquals(List.of(confirmed), storage.orders().list(confirmedOnly, PageRequest.first(10)).items());
+        assertEquals(List.of(confirmed), port.list(confirmedOnly, PageRequest.first(10)).items());
 
         var window = new OrderFilter(Optional.empty(), Optional.of(customer), Optional.of(T0.plusSeconds(1)),
                 Optional.of(T0.plusSeconds(3)));
         assertEquals(List.of(orders.get(2).id(), orders.get(1).id()),
-                storage.orders().list(window, PageRequest.first(10)).items().stream().map(Order::id).toList());
+                port.list(window, PageRequest.first(10)).items().stream().map(Order::id).toList());
     }
 
     @Test
@@ -120,13 +121,13 @@ public abstract class OrdersContract extends StorageContract {
         var ids = new HashSet<OrderId>();
         for (int i = 0; i < 7; i++) {
             var order = pending(newId(), customer, T0);
-            storage.orders().save(order, 0);
+            port.save(order, 0);
             ids.add(order.id());
         }
         var seen = new ArrayList<OrderId>();
         Optional<PageCursor> after = Optional.empty();
         do {
-            var page = storage.orders().list(byCustomer(customer), new PageRequest(after, 2));
+            var page = port.list(byCustomer(customer), new PageRequest(after, 2));
             assertTrue(page.items().size() <= 2);
             page.items().forEach(o -> seen.add(o.id()));
             after = page.next();
@@ -141,7 +142,7 @@ public abstract class OrdersContract extends StorageContract {
         var existing = new HashSet<OrderId>();
         for (int i = 0; i < 120; i++) {
             var order = pending(newId(), customer, T0.plus(Duration.ofMillis(i * 7L % 50)));
-            storage.orders().save(order, 0);
+            port.save(order, 0);
             existing.add(order.id());
         }
         var paging = new AtomicBoolean(true);
@@ -150,7 +151,7 @@ public abstract class OrdersContract extends StorageContract {
             int n = 0;
             while (paging.get() && n < 500) {
                 var placedAt = T0.plus(Duration.ofMillis(n % 2 == 0 ? 60 + n : n % 50));
-                storage.orders().save(pending(newId(), customer, placedAt), 0);
+                port.save(pending(newId(), customer, placedAt), 0);
                 n++;
             }
             inserted.add(n > 0);
@@ -159,7 +160,7 @@ public abstract class OrdersContract extends StorageContract {
         Optional<PageCursor> after = Optional.empty();
         try {
             do {
-                var page = storage.orders().list(byCustomer(customer), new PageRequest(after, 7));
+                var page = port.list(byCustomer(customer), new PageRequest(after, 7));
                 page.items().forEach(o -> seen.add(o.id()));
                 after = page.next();
                 Thread.onSpinWait();
@@ -177,14 +178,14 @@ public abstract class OrdersContract extends StorageContract {
     void a_page_is_never_larger_than_its_limit_and_the_last_page_has_no_cursor() {
         var customer = newCustomer();
         for (int i = 0; i < 5; i++) {
-            storage.orders().save(pending(newId(), customer, T0.plusSeconds(i)), 0);
+            port.save(pending(newId(), customer, T0.plusSeconds(i)), 0);
         }
-        var first = storage.orders().list(byCustomer(customer), PageRequest.first(5));
+        var first = port.list(byCustomer(customer), PageRequest.first(5));
         assertEquals(5, first.items().size());
         assertEquals(Optional.empty(), first.next());
-        var small = storage.orders().list(byCustomer(customer), PageRequest.first(4));
+        var small = port.list(byCustomer(customer), PageRequest.first(4));
         assertEquals(4, small.items().size());
-        var last = storage.orders().list(byCustomer(customer), new PageRequest(small.next(), 4));
+        var last = port.list(byCustomer(customer), new PageRequest(small.next(), 4));
         assertEquals(1, last.items().size());
         assertEquals(Optional.empty(), last.next());
     }

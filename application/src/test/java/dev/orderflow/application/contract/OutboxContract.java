@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link dev.orderflow.application.port.out.Outbox}. */
-public abstract class OutboxContract extends StorageContract {
+public abstract class OutboxContract extends PortContract<Outbox> {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
 
@@ -32,7 +32,7 @@ public abstract class OutboxContract extends StorageContract {
     }
 
     private Outbox outbox() {
-        return storage.outbox();
+        return port;
     }
 
     private static List<OrderEvent> events(int orders, int perOrder) {
@@ -57,11 +57,11 @@ public abstract class OutboxContract extends StorageContract {
     @Test
     void entries_exist_exactly_for_committed_events_in_append_order() {
         var committed = events(3, 2);
-        storage.transactions().inTransaction(() -> {
+        transactions.inTransaction(() -> {
             outbox().append(committed);
             return null;
         });
-        assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+        assertThrows(IllegalStateException.class, () -> transactions.inTransaction(() -> {
             outbox().append(events(2, 1));
             throw new IllegalStateException("rolled back");
         }));

@@ -4,8 +4,9 @@ import dev.orderflow.application.port.out.OrderStorage;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The base of every port contract test. A subclass supplies the adapters under test; each test gets a
- * storage in which no other test's data is visible.
+ * The base of contract tests that span the storage ports. A subclass supplies the adapters under test; each
+ * test gets a storage in which no other test's data is visible. A contract of one port extends
+ * {@link PortContract}.
  */
 public abstract class StorageContract {
 

@@ -6,41 +6,50 @@ import dev.orderflow.application.contract.OrderEventLogContract;
 import dev.orderflow.application.contract.OrdersContract;
 import dev.orderflow.application.contract.OutboxContract;
 import dev.orderflow.application.contract.TransactionsContract;
+import dev.orderflow.application.port.out.IdempotencyKeys;
+import dev.orderflow.application.port.out.Inbox;
+import dev.orderflow.application.port.out.OrderEventLog;
 import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.application.port.out.Orders;
+import dev.orderflow.application.port.out.Outbox;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory adapters against every port contract. */
 class InMemoryContractsTest {
 
     @Nested
-    class Orders extends OrdersContract {
+    class OrdersPort extends OrdersContract {
         @Override
-        protected OrderStorage emptyStorage() {
-            return InMemoryStorage.create();
+        protected Subject<Orders> emptySubject() {
+            var storage = InMemoryStorage.create();
+            return new Subject<>(storage.orders(), storage.transactions());
         }
     }
 
     @Nested
-    class EventLog extends OrderEventLogContract {
+    class EventLogPort extends OrderEventLogContract {
         @Override
-        protected OrderStorage emptyStorage() {
-            return InMemoryStorage.create();
+        protected Subject<OrderEventLog> emptySubject() {
+            var storage = InMemoryStorage.create();
+            return new Subject<>(storage.eventLog(), storage.transactions());
         }
     }
 
     @Nested
-    class Outbox extends OutboxContract {
+    class OutboxPort extends OutboxContract {
         @Override
-        protected OrderStorage emptyStorage() {
-            return InMemoryStorage.create();
+        protected Subject<Outbox> emptySubject() {
+            var storage = InMemoryStorage.create();
+            return new Subject<>(storage.outbox(), storage.transactions());
         }
     }
 
     @Nested
-    class IdempotencyKeys extends IdempotencyKeysContract {
+    class IdempotencyKeysPort extends IdempotencyKeysContract {
         @Override
-        protected OrderStorage emptyStorage() {
-            return InMemoryStorage.create();
+        protected Subject<IdempotencyKeys> emptySubject() {
+            var storage = InMemoryStorage.create();
+            return new Subject<>(storage.idempotencyKeys(), storage.transactions());
         }
     }
 
@@ -53,10 +62,11 @@ class InMemoryContractsTest {
     }
 
     @Nested
-    class Inbox extends InboxContract {
+    class InboxPort extends InboxContract {
         @Override
-        protected OrderStorage emptyStorage() {
-            return InMemoryStorage.create();
+        protected Subject<Inbox> emptySubject() {
+            var storage = InMemoryStorage.create();
+            return new Subject<>(storage.inbox(), storage.transactions());
         }
     }
 }
