@@ -1,10 +1,8 @@
-package dev.orderflow.bootstrap;
+package dev.orderflow.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.orderflow.application.OrderService;
-import dev.orderflow.application.TimeOrderedIds;
 import dev.orderflow.application.memory.InMemoryStorage;
 import dev.orderflow.application.port.in.IdempotencyKey;
 import dev.orderflow.application.port.in.IdempotentResult;
@@ -26,7 +24,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-class RetentionJobTest {
+class RetentionTest {
 
     private static final Actor SHOP = new Actor.System("shop");
     private static final IdempotencyKey KEY = new IdempotencyKey("key-1");
@@ -35,13 +33,17 @@ class RetentionJobTest {
     private final OrderStorage storage = InMemoryStorage.create();
     private final OrderService service = new OrderService(storage, clock, new TimeOrderedIds(clock),
             new OrderService.Settings(3, Duration.ofHours(24), Duration.ofSeconds(60)));
-    private final RetentionJob job = new RetentionJob(storage, clock, Duration.ofDays(7), Duration.ofDays(7));
+    private final Retention retention = new Retention(storage.idempotencyKeys(), storage.outbox(), storage.inbox(),
+            storage.transactions(), clock, new Retention.Settings(Duration.ofDays(7), Duration.ofDays(7)));
 
     private IdempotentResult place(String customer) {
-        return service.place(new NewOrder(new CustomerId(customer),
-                        List.of(new OrderLine(new Sku("BOOK-1"), new Quantity(1), Money.parse("9.99", "EUR"))),
-                        new ShippingAddress("Ada Lovelace", "1 Main St", "", "10115", "Berlin", "", "DE"), SHOP),
-                KEY, result -> new StoredReply(new byte[] {1}));
+        return service.place(newOrder(customer), KEY, result -> new StoredReply(new byte[] {1}));
+    }
+
+    private static NewOrder newOrder(String customer) {
+        return new NewOrder(new CustomerId(customer),
+                List.of(new OrderLine(new Sku("BOOK-1"), new Quantity(1), Money.parse("9.99", "EUR"))),
+                new ShippingAddress("Ada Lovelace", "1 Main St", "", "10115", "Berlin", "", "DE"), SHOP);
     }
 
     private void later(Duration by) {
@@ -53,7 +55,7 @@ class RetentionJobTest {
         assertInstanceOf(IdempotentResult.Executed.class, place("c-1"));
         later(Duration.ofHours(25));
 
-        job.run();
+        retention.purge();
 
         assertInstanceOf(IdempotentResult.Executed.class, place("c-2"));
     }
@@ -63,7 +65,7 @@ class RetentionJobTest {
         assertInstanceOf(IdempotentResult.Executed.class, place("c-1"));
         later(Duration.ofHours(23));
 
-        job.run();
+        retention.purge();
 
         assertInstanceOf(IdempotentResult.KeyReused.class, place("c-2"));
     }
@@ -72,14 +74,27 @@ class RetentionJobTest {
     void inbox_receipts_are_forgotten_after_the_retention_period_only() {
         storage.transactions().inTransaction(() -> storage.inbox().receive("payments", "m-1", clock.instant()));
         later(Duration.ofDays(6));
-        job.run();
+        retention.purge();
         assertEquals(Receipt.DUPLICATE, storage.transactions().inTransaction(
                 () -> storage.inbox().receive("payments", "m-1", clock.instant())));
 
         later(Duration.ofDays(2));
-        job.run();
+        retention.purge();
 
         assertEquals(Receipt.NEW, storage.transactions().inTransaction(
                 () -> storage.inbox().receive("payments", "m-1", clock.instant())));
+    }
+
+    @Test
+    void published_outbox_entries_are_forgotten_after_the_retention_period_and_waiting_ones_never() {
+        place("c-1");
+        service.place(newOrder("c-2"));
+        var claimed = storage.outbox().claim(1, clock.instant(), Duration.ofSeconds(30));
+        storage.outbox().markPublished(List.of(claimed.getFirst().sequence()), clock.instant());
+        later(Duration.ofDays(8));
+
+        assertEquals(new Retention.Purged(1, 1, 0), retention.purge());
+        assertEquals(new Retention.Purged(0, 0, 0), retention.purge());
+        assertEquals(1, storage.outbox().backlog().size());
     }
 }
