@@ -1,17 +1,17 @@
 package dev.orderflow.adapters.persistence;
 
-import dev.orderflow.application.contract.IdempotencyKeysContract;
-import dev.orderflow.application.contract.InboxContract;
-import dev.orderflow.application.contract.OrderEventLogContract;
-import dev.orderflow.application.contract.OrdersContract;
-import dev.orderflow.application.contract.OutboxContract;
-import dev.orderflow.application.contract.TransactionsContract;
 import dev.orderflow.application.port.out.IdempotencyKeys;
 import dev.orderflow.application.port.out.Inbox;
 import dev.orderflow.application.port.out.OrderEventLog;
 import dev.orderflow.application.port.out.OrderStorage;
 import dev.orderflow.application.port.out.Orders;
 import dev.orderflow.application.port.out.Outbox;
+import dev.orderflow.testkit.contract.IdempotencyKeysContract;
+import dev.orderflow.testkit.contract.InboxContract;
+import dev.orderflow.testkit.contract.OrderEventLogContract;
+import dev.orderflow.testkit.contract.OrdersContract;
+import dev.orderflow.testkit.contract.OutboxContract;
+import dev.orderflow.testkit.contract.TransactionsContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

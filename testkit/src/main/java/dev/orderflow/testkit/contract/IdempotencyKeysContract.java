@@ -1,13 +1,13 @@
-package dev.orderflow.application.contract;
+package dev.orderflow.testkit.contract;
 
-import static dev.orderflow.application.contract.ContractFixtures.T0;
+import static dev.orderflow.testkit.contract.ContractFixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.orderflow.application.port.in.IdempotencyKey;
 import dev.orderflow.application.port.in.StoredReply;
-import dev.orderflow.application.port.out.IdempotencyKeys;
 import dev.orderflow.application.port.out.IdempotencyKeys.Claim;
+import dev.orderflow.application.port.out.IdempotencyKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

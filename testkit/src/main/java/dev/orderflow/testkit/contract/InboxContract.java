@@ -1,7 +1,7 @@
-package dev.orderflow.application.contract;
+package dev.orderflow.testkit.contract;
 
 import dev.orderflow.application.port.out.Inbox;
-import static dev.orderflow.application.contract.ContractFixtures.T0;
+import static dev.orderflow.testkit.contract.ContractFixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

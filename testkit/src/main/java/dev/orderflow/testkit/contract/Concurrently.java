@@ -1,4 +1,4 @@
-package dev.orderflow.application.contract;
+package dev.orderflow.testkit.contract;
 
 import java.util.ArrayList;
 import java.util.List;

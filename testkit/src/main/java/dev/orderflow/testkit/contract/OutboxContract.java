@@ -1,8 +1,8 @@
-package dev.orderflow.application.contract;
+package dev.orderflow.testkit.contract;
 
-import static dev.orderflow.application.contract.ContractFixtures.T0;
-import static dev.orderflow.application.contract.ContractFixtures.event;
-import static dev.orderflow.application.contract.ContractFixtures.newId;
+import static dev.orderflow.testkit.contract.ContractFixtures.T0;
+import static dev.orderflow.testkit.contract.ContractFixtures.event;
+import static dev.orderflow.testkit.contract.ContractFixtures.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,8 +1,8 @@
-package dev.orderflow.application.contract;
+package dev.orderflow.testkit.contract;
 
-import static dev.orderflow.application.contract.ContractFixtures.T0;
-import static dev.orderflow.application.contract.ContractFixtures.placed;
-import static dev.orderflow.application.contract.ContractFixtures.pending;
+import static dev.orderflow.testkit.contract.ContractFixtures.T0;
+import static dev.orderflow.testkit.contract.ContractFixtures.pending;
+import static dev.orderflow.testkit.contract.ContractFixtures.placed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

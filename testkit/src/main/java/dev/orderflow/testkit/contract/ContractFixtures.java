@@ -1,4 +1,4 @@
-package dev.orderflow.application.contract;
+package dev.orderflow.testkit.contract;
 
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.CancellationReason;
@@ -11,10 +11,9 @@ import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.OrderLine;
 import dev.orderflow.domain.OrderStatus;
-import dev.orderflow.domain.Quantity;
 import dev.orderflow.domain.ShippingAddress;
-import dev.orderflow.domain.Sku;
 import dev.orderflow.domain.TrackingNumber;
+import dev.orderflow.testkit.Samples;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,12 +23,11 @@ import java.util.UUID;
 public final class ContractFixtures {
 
     /** A fixed instant at whole microseconds, which every storage keeps exactly. */
-    public static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123456Z");
+    public static final Instant T0 = Samples.T0;
     /** The actor of fixture orders and events. */
     public static final Actor ACTOR = new Actor.Staff("contract-test");
     /** The address of fixture orders. */
-    public static final ShippingAddress ADDRESS =
-            new ShippingAddress("Grace Hopper", "2 Harbour Road", "Flat 3", "SW1A 1AA", "London", "", "GB");
+    public static final ShippingAddress ADDRESS = Samples.ADDRESS;
 
     private ContractFixtures() {
     }
@@ -46,8 +44,7 @@ public final class ContractFixtures {
 
     /** Two lines in EUR with a total of 25.50. */
     public static List<OrderLine> lines() {
-        return List.of(new OrderLine(new Sku("SKU-1"), new Quantity(2), Money.parse("10.00", "EUR")),
-                new OrderLine(new Sku("SKU-2"), new Quantity(1), Money.parse("5.50", "EUR")));
+        return Samples.lines();
     }
 
     /** A pending order of a customer placed at the given time. */

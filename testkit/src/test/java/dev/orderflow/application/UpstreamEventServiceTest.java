@@ -1,9 +1,9 @@
 package dev.orderflow.application;
 
-import static dev.orderflow.application.contract.ContractFixtures.ADDRESS;
-import static dev.orderflow.application.contract.ContractFixtures.lines;
-import static dev.orderflow.application.contract.ContractFixtures.newCustomer;
-import static dev.orderflow.application.contract.ContractFixtures.newId;
+import static dev.orderflow.testkit.contract.ContractFixtures.ADDRESS;
+import static dev.orderflow.testkit.contract.ContractFixtures.lines;
+import static dev.orderflow.testkit.contract.ContractFixtures.newCustomer;
+import static dev.orderflow.testkit.contract.ContractFixtures.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,6 +26,7 @@ import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.OrderStatus;
 import dev.orderflow.domain.TrackingNumber;
+import dev.orderflow.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 class UpstreamEventServiceTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-02-01T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-02-01T09:00:00Z"));
     private final OrderStorage storage = InMemoryStorage.create();
     private final OrderService orders = new OrderService(storage, clock, new TimeOrderedIds(clock));
     private final UpstreamEventService upstream = new UpstreamEventService(storage.inbox(), storage.transactions(), orders, clock);

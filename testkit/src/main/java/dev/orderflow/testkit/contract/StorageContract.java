@@ -1,4 +1,4 @@
-package dev.orderflow.application.contract;
+package dev.orderflow.testkit.contract;
 
 import dev.orderflow.application.port.out.OrderStorage;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,9 @@
 package dev.orderflow.application.memory;
 
-import dev.orderflow.application.contract.EventPublisherContract;
 import dev.orderflow.application.port.out.EventPublisher;
 import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.domain.OrderId;
+import dev.orderflow.testkit.contract.EventPublisherContract;
 import java.util.List;
 import java.util.Set;
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orderflow.application.contract.Concurrently;
-import dev.orderflow.application.contract.ContractFixtures;
 import dev.orderflow.application.memory.InMemoryStorage;
 import dev.orderflow.application.port.in.CommandResult;
 import dev.orderflow.application.port.in.ExpectedVersion;
@@ -27,6 +25,9 @@ import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.OrderStatus;
 import dev.orderflow.domain.Rejection;
 import dev.orderflow.domain.TrackingNumber;
+import dev.orderflow.testkit.ManualClock;
+import dev.orderflow.testkit.contract.Concurrently;
+import dev.orderflow.testkit.contract.ContractFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class OrderServiceTest {
 
     private static final Actor ACTOR = new Actor.System("test");
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-02-01T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-02-01T09:00:00Z"));
     private final OrderStorage storage = InMemoryStorage.create();
     private final OrderService service = new OrderService(storage, clock, new TimeOrderedIds(clock, new Random(7)));
     private final AtomicInteger responses = new AtomicInteger();

@@ -1,7 +1,7 @@
-package dev.orderflow.application.contract;
+package dev.orderflow.testkit.contract;
 
 import dev.orderflow.application.port.out.Orders;
-import static dev.orderflow.application.contract.ContractFixtures.*;
+import static dev.orderflow.testkit.contract.ContractFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,10 @@
 package dev.orderflow.application;
 
-import static dev.orderflow.application.contract.ContractFixtures.ADDRESS;
-import static dev.orderflow.application.contract.ContractFixtures.deliveredLife;
-import static dev.orderflow.application.contract.ContractFixtures.lines;
-import static dev.orderflow.application.contract.ContractFixtures.newCustomer;
-import static dev.orderflow.application.contract.ContractFixtures.newId;
+import static dev.orderflow.testkit.contract.ContractFixtures.ADDRESS;
+import static dev.orderflow.testkit.contract.ContractFixtures.deliveredLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.lines;
+import static dev.orderflow.testkit.contract.ContractFixtures.newCustomer;
+import static dev.orderflow.testkit.contract.ContractFixtures.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -20,6 +20,7 @@ import dev.orderflow.application.port.out.OrderStorage;
 import dev.orderflow.application.port.out.OutboxEntry;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.OrderEvent;
+import dev.orderflow.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class OutboxRelayTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-02-01T09:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-02-01T09:00:00Z"));
     private final OrderStorage storage = InMemoryStorage.create();
     private final InMemoryEventPublisher sink = new InMemoryEventPublisher();
 

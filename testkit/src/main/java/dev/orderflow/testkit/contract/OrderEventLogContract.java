@@ -1,8 +1,8 @@
-package dev.orderflow.application.contract;
+package dev.orderflow.testkit.contract;
 
 import dev.orderflow.application.port.out.OrderEventLog;
-import static dev.orderflow.application.contract.ContractFixtures.event;
-import static dev.orderflow.application.contract.ContractFixtures.newId;
+import static dev.orderflow.testkit.contract.ContractFixtures.event;
+import static dev.orderflow.testkit.contract.ContractFixtures.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,12 +1,12 @@
-package dev.orderflow.application.contract;
+package dev.orderflow.testkit.contract;
 
-import static dev.orderflow.application.contract.ContractFixtures.cancelledLife;
-import static dev.orderflow.application.contract.ContractFixtures.deliveredLife;
-import static dev.orderflow.application.contract.ContractFixtures.newId;
+import static dev.orderflow.testkit.contract.ContractFixtures.cancelledLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.deliveredLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.orderflow.application.port.out.EventPublisher;
 import dev.orderflow.application.port.out.EventPublisher.Publication;
+import dev.orderflow.application.port.out.EventPublisher;
 import dev.orderflow.application.port.out.OutboxEntry;
 import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.domain.OrderId;
