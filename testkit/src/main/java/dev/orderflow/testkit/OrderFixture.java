@@ -31,6 +31,11 @@ public final class OrderFixture {
         return new Given(List.of(history));
     }
 
+    /** The order's events so far, oldest first. */
+    public static Given given(List<? extends OrderEvent> history) {
+        return new Given(List.copyOf(history));
+    }
+
     /** An order's history; give it a command next. */
     public static final class Given {
 
@@ -81,6 +86,25 @@ public final class OrderFixture {
                 case Decision.Rejected rejected -> throw new AssertionFailedError(scenario(history, command)
                         + "\nthen events" + lines(wanted) + "\nbut the command was rejected: "
                         + describe(rejected.rejection()), wanted, rejected.rejection());
+            }
+        }
+
+        /** Asserts that the command was accepted, and returns its events, for further checks. */
+        public List<OrderEvent> thenAccepted() {
+            return switch (decision) {
+                case Decision.Accepted accepted -> accepted.events();
+                case Decision.Rejected rejected -> throw new AssertionFailedError(scenario(history, command)
+                        + "\nthen accepted\nbut the command was rejected: " + describe(rejected.rejection()));
+            };
+        }
+
+        /** Asserts that the command broke this invariant at this field (a JSON pointer into the command). */
+        public void thenInvariantBroken(Rejection.Invariant invariant, String field) {
+            var rejection = thenRejected();
+            if (!(rejection instanceof Rejection.InvariantBroken broken) || broken.invariant() != invariant
+                    || !broken.field().equals(field)) {
+                throw new AssertionFailedError(scenario(history, command) + "\nthen invariant " + invariant
+                        + " broken at " + field + "\nbut rejected: " + describe(rejection));
             }
         }
 
