@@ -10,11 +10,15 @@ import dev.orderflow.application.port.in.OrderFilter;
 import dev.orderflow.application.port.in.OrderPage;
 import dev.orderflow.application.port.in.OrderQueries;
 import dev.orderflow.application.port.in.PageRequest;
-import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.application.port.in.StoredReply;
+import dev.orderflow.application.port.out.IdempotencyKeys;
 import dev.orderflow.application.port.out.IdempotencyKeys.Claim;
+import dev.orderflow.application.port.out.OrderEventLog;
 import dev.orderflow.application.port.out.OrderIdSource;
 import dev.orderflow.application.port.out.OrderStorage;
-import dev.orderflow.application.port.out.Orders.SaveResult;
+import dev.orderflow.application.port.out.Orders;
+import dev.orderflow.application.port.out.Outbox;
+import dev.orderflow.application.port.out.Transactions;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.CancellationReason;
 import dev.orderflow.domain.Carrier;
@@ -42,7 +46,11 @@ import java.util.function.Function;
  */
 public final class OrderService implements OrderCommands, OrderQueries {
 
-    private final OrderStorage storage;
+    private final Orders orders;
+    private final OrderEventLog eventLog;
+    private final Outbox outbox;
+    private final IdempotencyKeys keys;
+    private final Transactions transactions;
     private final InstantSource clock;
     private final OrderIdSource ids;
     private final Settings settings;
@@ -65,14 +73,28 @@ public final class OrderService implements OrderCommands, OrderQueries {
         }
     }
 
-    /** A service with {@link Settings#DEFAULTS}. */
+    /** A service on the ports of one storage, with {@link Settings#DEFAULTS}. */
     public OrderService(OrderStorage storage, InstantSource clock, OrderIdSource ids) {
         this(storage, clock, ids, Settings.DEFAULTS);
     }
 
-    /** A service on the given ports. */
+    /** A service on the ports of one storage; it uses all of them but the inbox. */
     public OrderService(OrderStorage storage, InstantSource clock, OrderIdSource ids, Settings settings) {
-        this.storage = Objects.requireNonNull(storage, "storage");
+        this(storage.orders(), storage.eventLog(), storage.outbox(), storage.idempotencyKeys(),
+                storage.transactions(), clock, ids, settings);
+    }
+
+    /**
+     * A service on the ports it uses: the orders, their event log and outbox, the idempotency keys, and the
+     * transactions that span them (all from one storage).
+     */
+    public OrderService(Orders orders, OrderEventLog eventLog, Outbox outbox, IdempotencyKeys keys,
+                        Transactions transactions, InstantSource clock, OrderIdSource ids, Settings settings) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.eventLog = Objects.requireNonNull(eventLog, "eventLog");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -80,16 +102,15 @@ public final class OrderService implements OrderCommands, OrderQueries {
 
     @Override
     public CommandResult place(NewOrder order) {
-        return storage.transactions().inTransaction(() -> placeNow(order));
+        return transactions.inTransaction(() -> placeNow(order));
     }
 
     @Override
     public IdempotentResult place(NewOrder order, IdempotencyKey key,
-                                  Function<CommandResult, StoredResponse> respond) {
-        var keys = storage.idempotencyKeys();
+                                  Function<CommandResult, StoredReply> respond) {
         var fingerprint = order.fingerprint();
         var now = clock.instant();
-        var claim = storage.transactions().inTransaction(() -> keys.claim(key, fingerprint, now,
+        var claim = transactions.inTransaction(() -> keys.claim(key, fingerprint, now,
                 now.minus(settings.abandonedClaimAfter()), now.plus(settings.idempotencyKeyTtl())));
         return switch (claim) {
             case Claim.Completed completed -> completed.fingerprint().equals(fingerprint)
@@ -100,7 +121,7 @@ public final class OrderService implements OrderCommands, OrderQueries {
                     : new IdempotentResult.KeyReused();
             case Claim.Acquired acquired -> {
                 try {
-                    yield storage.transactions().inTransaction(() -> {
+                    yield transactions.inTransaction(() -> {
                         var result = placeNow(order);
                         var response = respond.apply(result);
                         keys.complete(key, response);
@@ -154,7 +175,7 @@ public final class OrderService implements OrderCommands, OrderQueries {
 
     private CommandResult transition(OrderId id, ExpectedVersion expected, Function<Instant, OrderCommand> command) {
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            var outcome = storage.transactions().inTransaction(() -> attempt(id, expected, command));
+            var outcome = transactions.inTransaction(() -> attempt(id, expected, command));
             if (outcome.isPresent()) {
                 return outcome.get();
             }
@@ -165,7 +186,7 @@ public final class OrderService implements OrderCommands, OrderQueries {
     /** One try at a transition; empty when another writer saved the order first. */
     private Optional<CommandResult> attempt(OrderId id, ExpectedVersion expected,
                                             Function<Instant, OrderCommand> command) {
-        var loaded = storage.orders().load(id);
+        var loaded = orders.load(id);
         if (loaded.isEmpty()) {
             return Optional.of(new CommandResult.NotFound(id));
         }
@@ -205,11 +226,11 @@ public final class OrderService implements OrderCommands, OrderQueries {
         if (!(next instanceof Order order)) {
             throw new IllegalStateException("accepted events led to no order");
         }
-        return switch (storage.orders().save(order, expectedVersion)) {
+        return switch (orders.save(order, expectedVersion)) {
             case CONFLICT -> new Lost();
             case SAVED -> {
-                storage.eventLog().append(events);
-                storage.outbox().append(events);
+                eventLog.append(events);
+                outbox.append(events);
                 yield new Recorded(order);
             }
         };
@@ -217,17 +238,17 @@ public final class OrderService implements OrderCommands, OrderQueries {
 
     @Override
     public Optional<Order> get(OrderId id) {
-        return storage.orders().load(id);
+        return orders.load(id);
     }
 
     @Override
     public OrderPage list(OrderFilter filter, PageRequest page) {
-        return storage.orders().list(filter, page);
+        return orders.list(filter, page);
     }
 
     @Override
     public Optional<List<OrderEvent>> history(OrderId id) {
-        var events = storage.eventLog().history(id);
+        var events = eventLog.history(id);
         return events.isEmpty() ? Optional.empty() : Optional.of(events);
     }
 }

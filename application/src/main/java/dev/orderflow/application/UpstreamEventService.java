@@ -5,24 +5,31 @@ import dev.orderflow.application.port.in.ExpectedVersion;
 import dev.orderflow.application.port.in.OrderCommands;
 import dev.orderflow.application.port.in.UpstreamEvent;
 import dev.orderflow.application.port.in.UpstreamEvents;
-import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.application.port.out.Inbox;
+import dev.orderflow.application.port.out.Transactions;
 import dev.orderflow.domain.Actor;
 import java.time.InstantSource;
 import java.util.Objects;
 
 /**
- * Carries out {@link UpstreamEvents}: records the message in the {@link dev.orderflow.application.port.out.Inbox inbox} and runs the matching order
+ * Carries out {@link UpstreamEvents}: records the message in the {@link Inbox inbox} and runs the matching order
  * command in one transaction, so that the receipt exists exactly when the effect does.
  */
 public final class UpstreamEventService implements UpstreamEvents {
 
-    private final OrderStorage storage;
+    private final Inbox inbox;
+    private final Transactions transactions;
     private final OrderCommands commands;
     private final InstantSource clock;
 
-    /** A service whose commands run on the same storage as the inbox. */
-    public UpstreamEventService(OrderStorage storage, OrderCommands commands, InstantSource clock) {
-        this.storage = Objects.requireNonNull(storage, "storage");
+    /**
+     * A service that records messages in {@code inbox} and runs {@code commands} in one of
+     * {@code transactions}: the commands must run on the same storage as the inbox, so that they join it.
+     */
+    public UpstreamEventService(Inbox inbox, Transactions transactions, OrderCommands commands,
+                                InstantSource clock) {
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -30,7 +37,7 @@ public final class UpstreamEventService implements UpstreamEvents {
     @Override
     public Handling handle(String consumer, String messageId, UpstreamEvent event) {
         var actor = new Actor.System(consumer);
-        return storage.transactions().inTransaction(() -> switch (storage.inbox().receive(consumer, messageId,
+        return transactions.inTransaction(() -> switch (inbox.receive(consumer, messageId,
                 clock.instant())) {
             case DUPLICATE -> new Handling.Duplicate();
             case NEW -> settle(consumer, messageId, apply(event, actor));
@@ -53,7 +60,7 @@ public final class UpstreamEventService implements UpstreamEvents {
     private Handling settle(String consumer, String messageId, CommandResult result) {
         return switch (result) {
             case CommandResult.Accepted accepted -> {
-                storage.inbox().recordOutcome(consumer, messageId, "applied: " + accepted.order().status());
+                inbox.recordOutcome(consumer, messageId, "applied: " + accepted.order().status());
                 yield new Handling.Applied(accepted.order());
             }
             case CommandResult.Rejected rejected -> refuse(consumer, messageId, rejected.rejection().message());
@@ -68,7 +75,7 @@ public final class UpstreamEventService implements UpstreamEvents {
     }
 
     private Handling refuse(String consumer, String messageId, String reason) {
-        storage.inbox().recordOutcome(consumer, messageId, "refused: " + reason);
+        inbox.recordOutcome(consumer, messageId, "refused: " + reason);
         return new Handling.Refused(reason);
     }
 }

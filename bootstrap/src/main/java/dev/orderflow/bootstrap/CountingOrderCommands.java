@@ -6,7 +6,7 @@ import dev.orderflow.application.port.in.IdempotencyKey;
 import dev.orderflow.application.port.in.IdempotentResult;
 import dev.orderflow.application.port.in.NewOrder;
 import dev.orderflow.application.port.in.OrderCommands;
-import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.bootstrap.OrderMetrics.Command;
 import dev.orderflow.bootstrap.OrderMetrics.Transition;
 import dev.orderflow.domain.Actor;
@@ -35,7 +35,7 @@ final class CountingOrderCommands implements OrderCommands {
 
     @Override
     public IdempotentResult place(NewOrder order, IdempotencyKey key,
-                                  Function<CommandResult, StoredResponse> respond) {
+                                  Function<CommandResult, StoredReply> respond) {
         var result = delegate.place(order, key, respond);
         switch (result) {
             case IdempotentResult.Executed executed -> counted(Command.PLACE, executed.result());

@@ -1,45 +1,27 @@
 package dev.orderflow.bootstrap;
 
-import dev.orderflow.application.port.out.OrderStorage;
-import io.micronaut.context.annotation.Value;
+import dev.orderflow.application.Retention;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Deletes what is no longer needed: expired idempotency keys, outbox entries published long ago and old
- * inbox receipts. Every instance may run it; the deletes are idempotent.
- */
+/** Runs {@link Retention} on a schedule and logs what it deleted. */
 @Singleton
 final class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
-    private final OrderStorage storage;
-    private final InstantSource clock;
-    private final Duration keepPublishedOutbox;
-    private final Duration keepInboxReceipts;
+    private final Retention retention;
 
-    RetentionJob(OrderStorage storage, InstantSource clock,
-                 @Value("${orderflow.retention.outbox-published}") Duration keepPublishedOutbox,
-                 @Value("${orderflow.retention.inbox}") Duration keepInboxReceipts) {
-        this.storage = storage;
-        this.clock = clock;
-        this.keepPublishedOutbox = keepPublishedOutbox;
-        this.keepInboxReceipts = keepInboxReceipts;
+    RetentionJob(Retention retention) {
+        this.retention = retention;
     }
 
     @Scheduled(initialDelay = "${orderflow.retention.interval}", fixedDelay = "${orderflow.retention.interval}")
     void run() {
-        var now = clock.instant();
-        var tx = storage.transactions();
-        int keys = tx.inTransaction(() -> storage.idempotencyKeys().deleteExpired(now));
-        int outbox = tx.inTransaction(() -> storage.outbox().deletePublishedBefore(now.minus(keepPublishedOutbox)));
-        int inbox = tx.inTransaction(() -> storage.inbox().deleteReceivedBefore(now.minus(keepInboxReceipts)));
+        var purged = retention.purge();
         LOG.info("retention: deleted {} expired idempotency keys, {} published outbox entries, {} inbox receipts",
-                keys, outbox, inbox);
+                purged.idempotencyKeys(), purged.outboxEntries(), purged.inboxReceipts());
     }
 }

@@ -10,7 +10,7 @@ import dev.orderflow.application.port.in.ExpectedVersion;
 import dev.orderflow.application.port.in.IdempotencyKey;
 import dev.orderflow.application.port.in.IdempotentResult;
 import dev.orderflow.application.port.in.NewOrder;
-import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.application.TimeOrderedIds;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.Carrier;
@@ -25,7 +25,6 @@ import dev.orderflow.domain.TrackingNumber;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +42,8 @@ class CountingOrderCommandsTest {
                 new ShippingAddress("Ada Lovelace", "1 Main St", "", "10115", "Berlin", "", "DE"), SHOP);
     }
 
-    private static StoredResponse respond(CommandResult result) {
-        return new StoredResponse(201, Map.of(), "{}");
+    private static StoredReply respond(CommandResult result) {
+        return new StoredReply(new byte[] {1});
     }
 
     private double count(String name, String... tags) {

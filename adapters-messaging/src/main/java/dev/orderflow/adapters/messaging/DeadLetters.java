@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -43,9 +43,11 @@ final class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private final KafkaClients clients;
+    private final InstantSource clock;
 
-    DeadLetters(KafkaClients clients) {
+    DeadLetters(KafkaClients clients, InstantSource clock) {
         this.clients = clients;
+        this.clock = clock;
     }
 
     /** Sends the record to its dead-letter topic and waits for the acknowledgement. */
@@ -57,7 +59,7 @@ final class DeadLetters {
         put(headers, ORIGINAL_TOPIC, record.topic());
         put(headers, ORIGINAL_PARTITION, Integer.toString(record.partition()));
         put(headers, ORIGINAL_OFFSET, Long.toString(record.offset()));
-        put(headers, DEAD_AT, Instant.now().toString());
+        put(headers, DEAD_AT, clock.instant().toString());
         var topic = MessagingSettings.deadLetterTopic(record.topic());
         acknowledged(new ProducerRecord<>(topic, null, record.key(), record.value(), headers));
         LOG.warn("Record {}-{}@{} sent to {} after {} attempt(s): {}", record.topic(), record.partition(),
@@ -88,9 +90,9 @@ final class DeadLetters {
                 }
             }
             int replayed = 0;
-            var deadline = Instant.now().plus(REPLAY_LIMIT);
+            var deadline = clock.instant().plus(REPLAY_LIMIT);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && Instant.now().isBefore(deadline)) {
+                    && clock.instant().isBefore(deadline)) {
                 var progress = new HashMap<TopicPartition, OffsetAndMetadata>();
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
                     var partition = new TopicPartition(record.topic(), record.partition());

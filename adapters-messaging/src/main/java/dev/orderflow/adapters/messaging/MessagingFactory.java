@@ -3,19 +3,17 @@ package dev.orderflow.adapters.messaging;
 import static dev.orderflow.adapters.messaging.MessagingSettings.KAFKA_SERVERS;
 
 import dev.orderflow.application.OutboxRelay;
-import dev.orderflow.application.UpstreamEventService;
-import dev.orderflow.application.port.in.OrderCommands;
-import dev.orderflow.application.port.in.UpstreamEvents;
 import dev.orderflow.application.port.out.EventPublisher;
-import dev.orderflow.application.port.out.OrderStorage;
 import dev.orderflow.events.EventCodec;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
-import java.time.InstantSource;
 
-/** The plain-Java relay and inbound handler, and the Kafka publisher, as beans when Kafka is configured. */
+/**
+ * The Kafka publisher, its wire format and the relay's settings, as beans when Kafka is configured. The
+ * bootstrap builds the application's relay and inbound handler on them.
+ */
 @Factory
 @Requires(property = KAFKA_SERVERS)
 final class MessagingFactory {
@@ -30,15 +28,9 @@ final class MessagingFactory {
         return new KafkaEventPublisher(clients.producer(), wire, settings.ordersTopic());
     }
 
+    /** How the relay that the bootstrap builds on this publisher claims batches. */
     @Singleton
-    OutboxRelay outboxRelay(OrderStorage storage, EventPublisher publisher, MessagingSettings settings,
-                            InstantSource clock) {
-        return new OutboxRelay(storage.outbox(), publisher, clock,
-                new OutboxRelay.Settings(settings.relayBatchSize(), settings.relayLease()));
-    }
-
-    @Singleton
-    UpstreamEvents upstreamEvents(OrderStorage storage, OrderCommands commands, InstantSource clock) {
-        return new UpstreamEventService(storage, commands, clock);
+    OutboxRelay.Settings relaySettings(MessagingSettings settings) {
+        return new OutboxRelay.Settings(settings.relayBatchSize(), settings.relayLease());
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * Gauges of the outbox: how many entries wait to be published and how long the oldest has waited. They
@@ -17,17 +18,19 @@ import java.time.Instant;
  * are read.
  */
 @Singleton
-@Requires(beans = {OrderStorage.class, MeterRegistry.class})
+@Requires(beans = {OrderStorage.class, InstantSource.class, MeterRegistry.class})
 final class OutboxMetrics implements MeterBinder {
 
     private static final Duration FRESH_FOR = Duration.ofSeconds(1);
 
     private final Outbox outbox;
+    private final InstantSource clock;
     private Outbox.Backlog backlog;
     private Instant readAt = Instant.MIN;
 
-    OutboxMetrics(OrderStorage storage) {
+    OutboxMetrics(OrderStorage storage, InstantSource clock) {
         this.outbox = storage.outbox();
+        this.clock = clock;
     }
 
     @Override
@@ -41,12 +44,12 @@ final class OutboxMetrics implements MeterBinder {
 
     private double oldestAgeSeconds() {
         return backlog().oldestRecordedAt()
-                .map(oldest -> Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0))
+                .map(oldest -> Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0))
                 .orElse(0.0);
     }
 
     private synchronized Outbox.Backlog backlog() {
-        var now = Instant.now();
+        var now = clock.instant();
         if (backlog == null || readAt.plus(FRESH_FOR).isBefore(now)) {
             backlog = outbox.backlog();
             readAt = now;

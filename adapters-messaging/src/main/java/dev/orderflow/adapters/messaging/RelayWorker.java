@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,7 @@ final class RelayWorker implements ApplicationEventListener<StartupEvent> {
     }
 
     private final OutboxRelay relay;
+    private final InstantSource clock;
     private final MessagingSettings settings;
     private final String servers;
     private final Counter published;
@@ -52,9 +54,10 @@ final class RelayWorker implements ApplicationEventListener<StartupEvent> {
             new AtomicReference<>(new Status(State.STARTING, Optional.empty(), Optional.empty()));
     private final List<Thread> threads = new ArrayList<>();
 
-    RelayWorker(OutboxRelay relay, MessagingSettings settings, MeterRegistry meters,
+    RelayWorker(OutboxRelay relay, MessagingSettings settings, MeterRegistry meters, InstantSource clock,
                 @Value("${" + KAFKA_SERVERS + "}") String servers) {
         this.relay = relay;
+        this.clock = clock;
         this.settings = settings;
         this.servers = servers;
         this.published = Counter.builder("orderflow.outbox.published")
@@ -124,7 +127,7 @@ final class RelayWorker implements ApplicationEventListener<StartupEvent> {
         if (status().state() != State.BACKING_OFF) {
             LOG.warn("Outbox relay cannot publish, retrying with backoff (events wait in the outbox): {}", failure);
         }
-        status.set(new Status(State.BACKING_OFF, Optional.of(failure), Optional.of(Instant.now())));
+        status.set(new Status(State.BACKING_OFF, Optional.of(failure), Optional.of(clock.instant())));
         return backoff;
     }
 

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orderflow.application.OrderService;
-import dev.orderflow.application.contract.ContractFixtures;
 import dev.orderflow.application.port.in.CommandResult;
 import dev.orderflow.application.port.in.NewOrder;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.OrderStatus;
+import dev.orderflow.testkit.contract.ContractFixtures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.orderflow.adapters.messaging;
 
-import static dev.orderflow.application.contract.ContractFixtures.deliveredLife;
-import static dev.orderflow.application.contract.ContractFixtures.newId;
+import static dev.orderflow.testkit.contract.ContractFixtures.deliveredLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

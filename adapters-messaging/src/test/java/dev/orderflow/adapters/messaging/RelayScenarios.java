@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orderflow.application.OrderService;
-import dev.orderflow.application.contract.ContractFixtures;
-import dev.orderflow.application.contract.EventPublisherContract;
 import dev.orderflow.application.port.in.CommandResult;
 import dev.orderflow.application.port.in.ExpectedVersion;
 import dev.orderflow.application.port.in.NewOrder;
@@ -20,6 +18,8 @@ import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.TrackingNumber;
 import dev.orderflow.events.EventType;
+import dev.orderflow.testkit.contract.ContractFixtures;
+import dev.orderflow.testkit.contract.EventPublisherContract;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.health.HealthStatus;
 import java.time.Duration;

@@ -2,12 +2,17 @@ package dev.orderflow.adapters.messaging;
 
 import dev.orderflow.adapters.persistence.TestDatabase;
 import dev.orderflow.application.OrderService;
+import dev.orderflow.application.OutboxRelay;
 import dev.orderflow.application.TimeOrderedIds;
+import dev.orderflow.application.UpstreamEventService;
 import dev.orderflow.application.memory.InMemoryStorage;
+import dev.orderflow.application.port.in.UpstreamEvents;
+import dev.orderflow.application.port.out.EventPublisher;
 import dev.orderflow.application.port.out.Inbox;
 import dev.orderflow.application.port.out.OrderStorage;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
@@ -18,7 +23,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The beans the bootstrap module provides in the service: the order service on the storage of the test,
+ * The beans the bootstrap module provides in the service: the clock, the order service, the inbound handler
+ * and the outbox relay on the storage of the test,
  * which is PostgreSQL (from the persistence adapter) or, with {@code orderflow.storage=memory}, the heap,
  * whose inbox can then be switched off to stand for a database outage.
  */
@@ -97,8 +103,27 @@ final class TestServices {
                 failing, storage.transactions());
     }
 
+    /** Primary over the clock Micronaut itself provides, as in the bootstrap. */
     @Singleton
-    OrderService orders(OrderStorage storage) {
-        return new OrderService(storage, InstantSource.system(), new TimeOrderedIds(InstantSource.system()));
+    @Primary
+    InstantSource clock() {
+        return InstantSource.system();
+    }
+
+    @Singleton
+    OrderService orders(OrderStorage storage, InstantSource clock) {
+        return new OrderService(storage, clock, new TimeOrderedIds(clock));
+    }
+
+    @Singleton
+    UpstreamEvents upstreamEvents(OrderStorage storage, OrderService orders, InstantSource clock) {
+        return new UpstreamEventService(storage.inbox(), storage.transactions(), orders, clock);
+    }
+
+    @Singleton
+    @Requires(beans = EventPublisher.class)
+    OutboxRelay outboxRelay(OrderStorage storage, EventPublisher publisher, InstantSource clock,
+                            OutboxRelay.Settings settings) {
+        return new OutboxRelay(storage.outbox(), publisher, clock, settings);
     }
 }

@@ -1,6 +1,7 @@
 package dev.orderflow.adapters.messaging;
 
-import static dev.orderflow.application.contract.ContractFixtures.deliveredLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.deliveredLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.cancelledLife;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.orderflow.domain.OrderId;

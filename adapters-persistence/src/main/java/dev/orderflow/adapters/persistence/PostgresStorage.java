@@ -56,7 +56,7 @@ public final class PostgresStorage {
         var sql = new Sql(connections, transactions);
         var events = new EventJson(new EventCodec(json));
         return new OrderStorage(new PostgresOrders(sql), new PostgresEventLog(sql, events),
-                new PostgresOutbox(sql, events), new PostgresIdempotencyKeys(sql, json), new PostgresInbox(sql),
+                new PostgresOutbox(sql, events), new PostgresIdempotencyKeys(sql), new PostgresInbox(sql),
                 sql::inTransaction);
     }
 }

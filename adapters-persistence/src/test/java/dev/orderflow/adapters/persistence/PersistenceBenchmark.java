@@ -1,11 +1,11 @@
 package dev.orderflow.adapters.persistence;
 
-import static dev.orderflow.application.contract.ContractFixtures.ACTOR;
-import static dev.orderflow.application.contract.ContractFixtures.ADDRESS;
-import static dev.orderflow.application.contract.ContractFixtures.event;
-import static dev.orderflow.application.contract.ContractFixtures.lines;
-import static dev.orderflow.application.contract.ContractFixtures.newCustomer;
-import static dev.orderflow.application.contract.ContractFixtures.newId;
+import static dev.orderflow.testkit.contract.ContractFixtures.ACTOR;
+import static dev.orderflow.testkit.contract.ContractFixtures.ADDRESS;
+import static dev.orderflow.testkit.contract.ContractFixtures.event;
+import static dev.orderflow.testkit.contract.ContractFixtures.lines;
+import static dev.orderflow.testkit.contract.ContractFixtures.newCustomer;
+import static dev.orderflow.testkit.contract.ContractFixtures.newId;
 
 import dev.orderflow.application.OrderService;
 import dev.orderflow.application.TimeOrderedIds;

@@ -1,13 +1,18 @@
 package dev.orderflow.adapters.persistence;
 
-import dev.orderflow.application.contract.IdempotencyKeysContract;
-import dev.orderflow.application.contract.InboxContract;
-import dev.orderflow.application.contract.OrderEventLogContract;
-import dev.orderflow.application.contract.OrdersContract;
-import dev.orderflow.application.contract.OutboxContract;
-import dev.orderflow.application.contract.PaymentDeadlineContract;
-import dev.orderflow.application.contract.TransactionsContract;
+import dev.orderflow.application.port.out.IdempotencyKeys;
+import dev.orderflow.application.port.out.Inbox;
+import dev.orderflow.application.port.out.OrderEventLog;
 import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.application.port.out.Orders;
+import dev.orderflow.application.port.out.Outbox;
+import dev.orderflow.testkit.contract.IdempotencyKeysContract;
+import dev.orderflow.testkit.contract.InboxContract;
+import dev.orderflow.testkit.contract.OrderEventLogContract;
+import dev.orderflow.testkit.contract.OrdersContract;
+import dev.orderflow.testkit.contract.OutboxContract;
+import dev.orderflow.testkit.contract.PaymentDeadlineContract;
+import dev.orderflow.testkit.contract.TransactionsContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,26 +23,29 @@ class PostgresContractsIT {
     static final TestStorage running = new TestStorage();
 
     @Nested
-    class Orders extends OrdersContract {
+    class OrdersPort extends OrdersContract {
         @Override
-        protected OrderStorage emptyStorage() {
-            return running.emptied();
+        protected Subject<Orders> emptySubject() {
+            var storage = running.emptied();
+            return new Subject<>(storage.orders(), storage.transactions());
         }
     }
 
     @Nested
-    class EventLog extends OrderEventLogContract {
+    class EventLogPort extends OrderEventLogContract {
         @Override
-        protected OrderStorage emptyStorage() {
-            return running.emptied();
+        protected Subject<OrderEventLog> emptySubject() {
+            var storage = running.emptied();
+            return new Subject<>(storage.eventLog(), storage.transactions());
         }
     }
 
     @Nested
-    class Outbox extends OutboxContract {
+    class OutboxPort extends OutboxContract {
         @Override
-        protected OrderStorage emptyStorage() {
-            return running.emptied();
+        protected Subject<Outbox> emptySubject() {
+            var storage = running.emptied();
+            return new Subject<>(storage.outbox(), storage.transactions());
         }
 
         @Override
@@ -47,10 +55,11 @@ class PostgresContractsIT {
     }
 
     @Nested
-    class IdempotencyKeys extends IdempotencyKeysContract {
+    class IdempotencyKeysPort extends IdempotencyKeysContract {
         @Override
-        protected OrderStorage emptyStorage() {
-            return running.emptied();
+        protected Subject<IdempotencyKeys> emptySubject() {
+            var storage = running.emptied();
+            return new Subject<>(storage.idempotencyKeys(), storage.transactions());
         }
     }
 
@@ -63,10 +72,11 @@ class PostgresContractsIT {
     }
 
     @Nested
-    class Inbox extends InboxContract {
+    class InboxPort extends InboxContract {
         @Override
-        protected OrderStorage emptyStorage() {
-            return running.emptied();
+        protected Subject<Inbox> emptySubject() {
+            var storage = running.emptied();
+            return new Subject<>(storage.inbox(), storage.transactions());
         }
     }
 

@@ -1,16 +1,15 @@
 package dev.orderflow.adapters.persistence;
 
-import static dev.orderflow.application.contract.ContractFixtures.ACTOR;
-import static dev.orderflow.application.contract.ContractFixtures.ADDRESS;
-import static dev.orderflow.application.contract.ContractFixtures.lines;
-import static dev.orderflow.application.contract.ContractFixtures.newCustomer;
+import static dev.orderflow.testkit.contract.ContractFixtures.ACTOR;
+import static dev.orderflow.testkit.contract.ContractFixtures.ADDRESS;
+import static dev.orderflow.testkit.contract.ContractFixtures.lines;
+import static dev.orderflow.testkit.contract.ContractFixtures.newCustomer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.orderflow.application.OrderService;
 import dev.orderflow.application.TimeOrderedIds;
-import dev.orderflow.application.contract.Concurrently;
 import dev.orderflow.application.port.in.CommandResult;
 import dev.orderflow.application.port.in.ExpectedVersion;
 import dev.orderflow.application.port.in.NewOrder;
@@ -18,6 +17,7 @@ import dev.orderflow.domain.CancellationReason;
 import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.OrderStatus;
+import dev.orderflow.testkit.contract.Concurrently;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.orderflow.adapters.persistence;
 
-import static dev.orderflow.application.contract.ContractFixtures.cancelledLife;
-import static dev.orderflow.application.contract.ContractFixtures.deliveredLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.cancelledLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.deliveredLife;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 

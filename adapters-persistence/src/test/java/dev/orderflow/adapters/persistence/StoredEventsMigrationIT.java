@@ -1,9 +1,9 @@
 package dev.orderflow.adapters.persistence;
 
-import static dev.orderflow.application.contract.ContractFixtures.ACTOR;
-import static dev.orderflow.application.contract.ContractFixtures.ADDRESS;
-import static dev.orderflow.application.contract.ContractFixtures.cancelledLife;
-import static dev.orderflow.application.contract.ContractFixtures.deliveredLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.ACTOR;
+import static dev.orderflow.testkit.contract.ContractFixtures.ADDRESS;
+import static dev.orderflow.testkit.contract.ContractFixtures.cancelledLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.deliveredLife;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -6,7 +6,7 @@ import dev.orderflow.application.port.in.IdempotencyKey;
 import dev.orderflow.application.port.in.IdempotentResult;
 import dev.orderflow.application.port.in.OrderCommands;
 import dev.orderflow.application.port.in.OrderQueries;
-import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.Rejection;
@@ -70,12 +70,14 @@ class OrdersController {
     private final OrderQueries queries;
     private final PageCursors cursors;
     private final JsonMapper json;
+    private final StoredReplies replies;
 
     OrdersController(OrderCommands commands, OrderQueries queries, PageCursors cursors, JsonMapper json) {
         this.commands = commands;
         this.queries = queries;
         this.cursors = cursors;
         this.json = json;
+        this.replies = new StoredReplies(json);
     }
 
     @Post
@@ -262,15 +264,17 @@ class OrdersController {
         return new Reply(problem.status(), headers, problem.body());
     }
 
-    private StoredResponse stored(Reply reply) {
+    private StoredReply stored(Reply reply) {
         try {
-            return new StoredResponse(reply.status().getCode(), reply.headers(), json.writeValueAsString(reply.body()));
+            return replies.encode(new StoredReplies.HttpReply(reply.status().getCode(), reply.headers(),
+                    json.writeValueAsString(reply.body())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the response", e);
         }
     }
 
-    private static MutableHttpResponse<?> replay(StoredResponse response, boolean replayed) {
+    private MutableHttpResponse<?> replay(StoredReply stored, boolean replayed) {
+        var response = replies.decode(stored);
         var http = HttpResponse.status(HttpStatus.valueOf(response.status()))
                 .body(response.body().getBytes(StandardCharsets.UTF_8));
         response.headers().forEach(http::header);

@@ -10,7 +10,7 @@ import dev.orderflow.application.port.in.OrderFilter;
 import dev.orderflow.application.port.in.OrderPage;
 import dev.orderflow.application.port.in.OrderQueries;
 import dev.orderflow.application.port.in.PageRequest;
-import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.CancellationReason;
 import dev.orderflow.domain.Carrier;
@@ -54,7 +54,7 @@ class StubCommands implements OrderCommands, OrderQueries {
 
     @Override
     public IdempotentResult place(NewOrder order, IdempotencyKey key,
-                                  Function<CommandResult, StoredResponse> respond) {
+                                  Function<CommandResult, StoredReply> respond) {
         return nextIdempotent;
     }
 

@@ -1,7 +1,7 @@
 package dev.orderflow.application.memory;
 
 import dev.orderflow.application.port.in.IdempotencyKey;
-import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.application.port.out.IdempotencyKeys;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,7 +10,7 @@ import java.util.Optional;
 
 final class InMemoryIdempotencyKeys implements IdempotencyKeys {
 
-    private record Held(String fingerprint, Instant claimedAt, Instant expiresAt, Optional<StoredResponse> response) {
+    private record Held(String fingerprint, Instant claimedAt, Instant expiresAt, Optional<StoredReply> response) {
     }
 
     private final Store store;
@@ -38,7 +38,7 @@ final class InMemoryIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
-    public void complete(IdempotencyKey key, StoredResponse response) {
+    public void complete(IdempotencyKey key, StoredReply response) {
         store.locked(() -> {
             var held = byKey.get(key);
             if (held == null || held.response().isPresent()) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 public sealed interface IdempotentResult {
 
     /** The key was new: the request was carried out and its response stored under the key. */
-    record Executed(CommandResult result, StoredResponse response) implements IdempotentResult {
+    record Executed(CommandResult result, StoredReply response) implements IdempotentResult {
         /** Refuses missing parts. */
         public Executed {
             Objects.requireNonNull(result, "result");
@@ -15,7 +15,7 @@ public sealed interface IdempotentResult {
     }
 
     /** The same request was carried out before: here is the response it got. Nothing changed now. */
-    record Replayed(StoredResponse response) implements IdempotentResult {
+    record Replayed(StoredReply response) implements IdempotentResult {
         /** Refuses a missing response. */
         public Replayed {
             Objects.requireNonNull(response, "response");

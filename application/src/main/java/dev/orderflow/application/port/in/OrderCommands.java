@@ -19,7 +19,7 @@ public interface OrderCommands {
      * the order; a retry with the same request gets that response back, a different request under the same
      * key is refused. Keys expire after the service's configured time to live.
      */
-    IdempotentResult place(NewOrder order, IdempotencyKey key, Function<CommandResult, StoredResponse> respond);
+    IdempotentResult place(NewOrder order, IdempotencyKey key, Function<CommandResult, StoredReply> respond);
 
     /** Confirms a pending order. */
     CommandResult confirm(OrderId id, ExpectedVersion expected, Actor actor);

@@ -1,7 +1,7 @@
 package dev.orderflow.application.port.out;
 
 import dev.orderflow.application.port.in.IdempotencyKey;
-import dev.orderflow.application.port.in.StoredResponse;
+import dev.orderflow.application.port.in.StoredReply;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,7 +19,7 @@ public interface IdempotencyKeys {
     Claim claim(IdempotencyKey key, String fingerprint, Instant now, Instant staleBefore, Instant expiresAt);
 
     /** Stores the response of the request that claimed the key, in the caller's transaction. */
-    void complete(IdempotencyKey key, StoredResponse response);
+    void complete(IdempotencyKey key, StoredReply response);
 
     /** Forgets an unfinished claim, so that the client may retry at once. */
     void release(IdempotencyKey key);
@@ -42,7 +42,7 @@ public interface IdempotencyKeys {
         }
 
         /** A request with this fingerprint finished under the key and got this response. */
-        record Completed(String fingerprint, StoredResponse response) implements Claim {
+        record Completed(String fingerprint, StoredReply response) implements Claim {
             /** Refuses missing parts. */
             public Completed {
                 Objects.requireNonNull(fingerprint, "fingerprint");

@@ -2,7 +2,10 @@ package dev.orderflow.application.port.out;
 
 import java.util.Objects;
 
-/** The storage ports that one transaction spans, from one storage technology. */
+/**
+ * The storage ports that one transaction spans, from one storage technology: a convenience to hand them
+ * around together. Services take only the ports they use.
+ */
 public record OrderStorage(Orders orders, OrderEventLog eventLog, Outbox outbox, IdempotencyKeys idempotencyKeys,
                            Inbox inbox, Transactions transactions) {
 
