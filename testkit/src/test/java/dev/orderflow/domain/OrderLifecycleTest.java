@@ -194,16 +194,6 @@ class OrderLifecycleTest {
         }
 
         @Test
-        void an_event_that_does_not_follow_leaves_the_state_unchanged() {
-            var pending = OrderLifecycle.replay(List.of(placed()));
-            assertSame(pending, OrderLifecycle.evolve(pending, shipped()));
-            assertSame(pending, OrderLifecycle.evolve(pending, delivered()));
-            assertSame(pending, OrderLifecycle.evolve(pending, placed()));
-            var none = OrderState.none();
-            assertSame(none, OrderLifecycle.evolve(none, confirmed()));
-        }
-
-        @Test
         void replay_refuses_gaps_and_foreign_events() {
             assertThrows(IllegalArgumentException.class,
                     () -> OrderLifecycle.replay(List.of(placed(), shipped())));
