@@ -11,20 +11,26 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The two upstream systems whose events orderflow consumes, and the JSON of those events (schemas with
- * examples in docs/messaging.md). Each system may send only its own event types.
+ * The two upstream systems whose events orderflow consumes, and the JSON of those events (JSON Schemas in
+ * docs/schemas, golden examples in the tests). Each system may send only its own event types.
  */
 enum Upstream {
-    PAYMENTS("payments", Set.of("PaymentSucceeded", "PaymentFailed")),
-    SHIPPING("shipping", Set.of("ParcelShipped", "ParcelDelivered"));
+    PAYMENTS("payments", EnumSet.of(MessageType.PaymentSucceeded, MessageType.PaymentFailed)),
+    SHIPPING("shipping", EnumSet.of(MessageType.ParcelShipped, MessageType.ParcelDelivered));
+
+    /** The values of a message's {@code type}, version 1: the constant's name is the value. */
+    enum MessageType {
+        PaymentSucceeded, PaymentFailed, ParcelShipped, ParcelDelivered
+    }
 
     private final String consumer;
-    private final Set<String> types;
+    private final Set<MessageType> types;
 
-    Upstream(String consumer, Set<String> types) {
+    Upstream(String consumer, Set<MessageType> types) {
         this.consumer = consumer;
         this.types = types;
     }
@@ -34,8 +40,8 @@ enum Upstream {
         return consumer;
     }
 
-    /** The values of {@code type} this system may send. */
-    Set<String> types() {
+    /** The message types this system may send. */
+    Set<MessageType> types() {
         return types;
     }
 
@@ -65,22 +71,22 @@ enum Upstream {
             return new Parsed.Malformed("the value is JSON null");
         }
         try {
-            var type = required("type", message.type());
-            if (!types.contains(type)) {
-                return new Parsed.Malformed("unknown type \"" + type + "\" for " + consumer + "; expected one of "
-                        + types.stream().sorted().toList());
+            var name = required("type", message.type());
+            var type = types.stream().filter(t -> t.name().equals(name)).findFirst();
+            if (type.isEmpty()) {
+                return new Parsed.Malformed("unknown type \"" + name + "\" for " + consumer + "; expected one of "
+                        + types.stream().map(MessageType::name).sorted().toList());
             }
             var eventId = required("eventId", message.eventId());
             var orderId = OrderId.parse(required("orderId", message.orderId()));
-            return new Parsed.Event(eventId, switch (type) {
-                case "PaymentSucceeded" -> new UpstreamEvent.PaymentSucceeded(orderId);
-                case "PaymentFailed" ->
+            return new Parsed.Event(eventId, switch (type.get()) {
+                case PaymentSucceeded -> new UpstreamEvent.PaymentSucceeded(orderId);
+                case PaymentFailed ->
                         new UpstreamEvent.PaymentFailed(orderId, new CancellationReason(required("reason", message.reason())));
-                case "ParcelShipped" -> new UpstreamEvent.ParcelShipped(orderId,
+                case ParcelShipped -> new UpstreamEvent.ParcelShipped(orderId,
                         new Carrier(required("carrier", message.carrier())),
                         new TrackingNumber(required("trackingNumber", message.trackingNumber())));
-                case "ParcelDelivered" -> new UpstreamEvent.ParcelDelivered(orderId);
-                default -> throw new IllegalStateException("type " + type + " is allowed but not mapped");
+                case ParcelDelivered -> new UpstreamEvent.ParcelDelivered(orderId);
             });
         } catch (InvalidValueException e) {
             return new Parsed.Malformed(e.field() + " " + e.getMessage());

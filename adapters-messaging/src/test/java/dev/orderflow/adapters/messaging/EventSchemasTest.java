@@ -107,7 +107,7 @@ class EventSchemasTest {
         }
         for (var upstream : Upstream.values()) {
             for (var type : upstream.types()) {
-                expected.add(upstream.consumer() + "." + type + ".v1");
+                expected.add(upstream.consumer() + "." + type.name() + ".v1");
             }
         }
         assertEquals(expected, goldens, "golden files");
@@ -135,7 +135,7 @@ class EventSchemasTest {
         for (var upstream : Upstream.values()) {
             for (var type : upstream.types()) {
                 cases.add(Arguments.of(upstream,
-                        upstream.consumer() + "." + type + ".v1"));
+                        upstream.consumer() + "." + type.name() + ".v1"));
             }
         }
         return cases.stream();
