@@ -12,5 +12,5 @@ mvn -q test-compile dependency:build-classpath -pl "$module" -am -Dmdep.includeS
 libraries=$(tr ':' '\n' < "$module/target/bench.classpath" | grep -v '/dev/orderflow/' | paste -sd: -)
 echo "nproc: $(nproc)"
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" \
-    -cp "$module/target/test-classes:$module/target/classes:application/target/test-classes:application/target/classes:events/target/classes:domain/target/classes:$libraries" \
+    -cp "$module/target/test-classes:$module/target/classes:testkit/target/classes:application/target/classes:events/target/classes:domain/target/classes:$libraries" \
     dev.orderflow.adapters.persistence.PersistenceBenchmark "${1:-10}" "${2:-on}"

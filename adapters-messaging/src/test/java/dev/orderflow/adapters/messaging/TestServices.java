@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The beans the bootstrap module provides in the service: the clock, the order service, the inbound handler
- * and the outbox relay on the storage of the test,
- * which is PostgreSQL (from the persistence adapter) or, with {@code orderflow.storage=memory}, the heap,
- * whose inbox can then be switched off to stand for a database outage.
+ * and the outbox relay on the storage of the test, which is PostgreSQL (from the persistence adapter) or,
+ * with {@code orderflow.storage=memory}, the heap, whose inbox can then be switched off to stand for a
+ * database outage.
  */
 @Factory
 final class TestServices {

@@ -33,7 +33,7 @@ public record StoredReply(byte[] bytes) {
 
     @Override
     public String toString() {
-        return "StoredReply[" + bytes.length + " bytes: " + HexFormat.of().formatHex(bytes, 0, Math.min(16, bytes.length))
-                + (bytes.length > 16 ? "…]" : "]");
+        var head = HexFormat.of().formatHex(bytes, 0, Math.min(16, bytes.length));
+        return "StoredReply[" + bytes.length + " bytes: " + head + (bytes.length > 16 ? "…]" : "]");
     }
 }
