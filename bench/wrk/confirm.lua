@@ -26,3 +26,6 @@ function request()
   end
   return wrk.format("POST", "/api/v1/orders/" .. ids[i] .. "/confirm")
 end
+
+-- every request carries the bench's token (bench/http.sh mints it)
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("ORDERFLOW_TOKEN")

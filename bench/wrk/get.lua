@@ -6,3 +6,6 @@ end
 function request()
   return wrk.format("GET", path)
 end
+
+-- every request carries the bench's token (bench/http.sh mints it)
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("ORDERFLOW_TOKEN")

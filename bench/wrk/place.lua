@@ -1,5 +1,5 @@
 -- POST /api/v1/orders with a unique Idempotency-Key per request; the ids of created orders go to
--- <ids_dir>/ids-<thread>.txt (for the confirm run). Argument: ids_dir.
+-- <ids_dir>/ids-<thread>.txt (for the confirm run). Argument: ids_dir. The token is $ORDERFLOW_TOKEN.
 local counter = 0
 local threads = {}
 
@@ -21,7 +21,8 @@ function request()
     '"shippingAddress":{"recipient":"Ada Lovelace","line1":"1 Main St","postalCode":"10115",' ..
     '"city":"Berlin","country":"DE"}}'
   return wrk.format("POST", "/api/v1/orders",
-    {["Content-Type"] = "application/json", ["Idempotency-Key"] = prefix .. counter}, body)
+    {["Content-Type"] = "application/json", ["Idempotency-Key"] = prefix .. counter,
+     ["Authorization"] = "Bearer " .. os.getenv("ORDERFLOW_TOKEN")}, body)
 end
 
 function response(status, headers, body)

@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -31,9 +34,11 @@ public final class AotTraining {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
+    private final String authorization;
 
-    private AotTraining(URI base) {
+    private AotTraining(URI base, String token) {
         this.base = base;
+        this.authorization = "Bearer " + token;
     }
 
     /** Trains and exits; the JVM writes the AOT cache on exit. */
@@ -47,7 +52,10 @@ public final class AotTraining {
         // must not write training orders to that database or broker
         var context = Application.start(args, false);
         try {
-            new AotTraining(context.getBean(EmbeddedServer.class).getURI()).walkThrough();
+            // signed with the development key the start made in the training's data directory
+            var token = TokenCommand.token(List.of("--sub", "aot-training", "--roles", "admin"), Map.of(),
+                    System.getProperties(), Instant.now());
+            new AotTraining(context.getBean(EmbeddedServer.class).getURI(), token).walkThrough();
         } catch (IOException | IllegalStateException e) {
             System.err.println("orderflow AOT training failed: " + e.getMessage());
             exitCode = 1;
@@ -78,6 +86,7 @@ public final class AotTraining {
         send("GET", "/api/v1/orders/" + UUID.randomUUID(), null, 404);
         send("GET", "/health", null, 200);
         send("GET", "/prometheus", null, 200);
+        send("GET", "/api/v1/orders", null, 401, "Authorization", "Bearer not-a-token");
     }
 
     private String send(String method, String path, String json, int expected, String... headers)
@@ -88,8 +97,13 @@ public final class AotTraining {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        boolean authorizes = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            authorizes |= headers[i].equals("Authorization");
+        }
+        if (!authorizes) {
+            request.header("Authorization", authorization);
         }
         var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {

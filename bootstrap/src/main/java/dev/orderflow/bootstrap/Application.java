@@ -20,6 +20,10 @@ public final class Application {
 
     /** Runs the service until the process is told to stop. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(TokenCommand.NAME)) {
+            System.exit(TokenCommand.run(java.util.List.of(args).subList(1, args.length), System.getenv(),
+                    System.getProperties(), System.out, System.err));
+        }
         SignalShutdown.install(start(args, true));
     }
 
@@ -39,8 +43,20 @@ public final class Application {
         }
         // before the first logger exists: logback reads this when it configures itself
         System.setProperty(RunOptions.LOG_FORMAT_PROPERTY, options.logFormat().name().toLowerCase(Locale.ROOT));
+        var env = fromEnvironment ? System.getenv() : Map.<String, String>of();
+        Map<String, Object> auth;
+        try {
+            auth = DevelopmentKey.needed(env, System.getProperties())
+                    ? Map.of("orderflow.auth.jwt-secret", DevelopmentKey.loadOrCreate(
+                            DevelopmentKey.file(env, System.getProperties())), "orderflow.auth.development-key", true)
+                    : Map.of();
+        } catch (RuntimeException e) {
+            StartupFailure.exit(e);
+            throw e;
+        }
         var context = Micronaut.build(options.micronautArgs().toArray(String[]::new))
                 .mainClass(Application.class)
+                .properties(auth)
                 .environmentPropertySource(fromEnvironment)
                 .banner(false)
                 .build();

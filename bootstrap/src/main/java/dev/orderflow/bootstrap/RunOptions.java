@@ -1,6 +1,7 @@
 package dev.orderflow.bootstrap;
 
 import dev.orderflow.adapters.persistence.PostgresStorage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +49,10 @@ record RunOptions(LogFormat logFormat, Storage storage, List<String> micronautAr
         if (storage == Storage.POSTGRES && dbUrl != null && !dbUrl.startsWith(POSTGRES_URL_PREFIX)) {
             throw new IllegalArgumentException("ORDERFLOW_DB_URL must be a PostgreSQL JDBC URL starting with "
                     + POSTGRES_URL_PREFIX + " (for example jdbc:postgresql://db.example:5432/orderflow)");
+        }
+        var secret = env.get("ORDERFLOW_AUTH_JWT_SECRET");
+        if (secret != null && !secret.isBlank() && secret.strip().getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException("ORDERFLOW_AUTH_JWT_SECRET must be at least 32 characters long");
         }
         if (inMemory) {
             rest.add("--" + PostgresStorage.STORAGE + "=" + PostgresStorage.MEMORY);

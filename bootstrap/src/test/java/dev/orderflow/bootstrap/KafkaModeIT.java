@@ -91,7 +91,9 @@ class KafkaModeIT {
 
     private static HttpResponse<String> get(URI uri) throws Exception {
         try (var http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            // health details are for admins
+            return http.send(HttpRequest.newBuilder(uri).header("Authorization", ServiceProcess.bearer("ops", "admin"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.bootstrap;
 
+import dev.orderflow.adapters.rest.api.AccessMatrixSuite;
 import dev.orderflow.adapters.rest.api.ConcurrencySuite;
 import dev.orderflow.adapters.rest.api.HostileInputSuite;
 import dev.orderflow.adapters.rest.api.OrdersApiSuite;
@@ -59,6 +60,19 @@ class PostgresApiIT implements TestPropertyProvider {
 
     @Nested
     class HostileInput extends HostileInputSuite {
+        @Override
+        protected URI baseUri() {
+            return server.getURI();
+        }
+
+        @Override
+        protected long storedOrders() {
+            return application.storedOrders();
+        }
+    }
+
+    @Nested
+    class AccessMatrix extends AccessMatrixSuite {
         @Override
         protected URI baseUri() {
             return server.getURI();

@@ -1,6 +1,7 @@
 package dev.orderflow.bootstrap;
 
 import dev.orderflow.adapters.persistence.TestDatabase;
+import dev.orderflow.adapters.rest.api.TestTokens;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +20,8 @@ final class PostgresApplication {
         var properties = new HashMap<String, String>();
         database.properties().forEach((name, value) -> properties.put(name, value.toString()));
         properties.put("orderflow.api.cursor-secret", "api-test-secret-api-test-secret-0123456789");
+        properties.put("orderflow.auth.jwt-secret", TestTokens.SECRET);
+        properties.put("micronaut.server.port", "-1");
         return properties;
     }
 

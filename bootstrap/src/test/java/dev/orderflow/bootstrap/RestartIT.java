@@ -66,6 +66,7 @@ class RestartIT {
             var missing = new ArrayList<String>();
             for (var order : acknowledged.entrySet()) {
                 var response = http.send(HttpRequest.newBuilder(service.uri().resolve("/api/v1/orders/" + order.getKey()))
+                        .header("Authorization", ServiceProcess.bearer("restart-it", "staff"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200 || !response.body().contains(order.getValue())) {
                     missing.add(order.getKey() + " -> " + response.statusCode());
@@ -88,6 +89,7 @@ class RestartIT {
             var request = HttpRequest.newBuilder(base.resolve("/api/v1/orders"))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("Authorization", ServiceProcess.bearer("restart-it", "staff"))
                     .POST(HttpRequest.BodyPublishers.ofString(orderJson(customer))).build();
             HttpResponse<String> response;
             try {

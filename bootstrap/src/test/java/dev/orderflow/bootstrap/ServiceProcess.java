@@ -1,5 +1,6 @@
 package dev.orderflow.bootstrap;
 
+import dev.orderflow.adapters.rest.api.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,6 +35,11 @@ final class ServiceProcess implements AutoCloseable {
         this.stderr = stderr;
     }
 
+    /** {@code Authorization} header value for a token of {@code sub} with these roles, as tests send it. */
+    static String bearer(String sub, String... roles) {
+        return TestTokens.bearer(TestTokens.hs256(TestTokens.SECRET).mint(sub, roles));
+    }
+
     /** Starts the jar with the environment variables added; does not wait. */
     static ServiceProcess launch(Path workDir, Map<String, String> env, String... args) {
         try {
@@ -49,6 +55,8 @@ final class ServiceProcess implements AutoCloseable {
             builder.environment().keySet().removeIf(name -> name.startsWith("ORDERFLOW_"));
             builder.environment().put("ORDERFLOW_PORT", "-1");
             builder.environment().put("ORDERFLOW_HOST", "127.0.0.1");
+            // tests mint tokens with this secret (TestTokens); a test of the development key passes it empty
+            builder.environment().put("ORDERFLOW_AUTH_JWT_SECRET", TestTokens.SECRET);
             builder.environment().putAll(env);
             return new ServiceProcess(builder.start(), stdout, stderr);
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +69,70 @@ class StartupIT {
         }
     }
 
+    @Test
+    void a_short_jwt_secret_stops_the_start_with_one_line() {
+        try (var service = ServiceProcess.launch(workDir,
+                Map.of("ORDERFLOW_STORAGE", "memory", "ORDERFLOW_AUTH_JWT_SECRET", "too-short"))) {
+            int exit = service.awaitExit();
+
+            assertOneLineFailure(exit, service.stderr(), "ORDERFLOW_AUTH_JWT_SECRET must be at least 32 characters");
+        }
+    }
+
+    /**
+     * The README's zero-setup flow from an empty directory: the token command makes the development key, the
+     * service reuses it (with one warning) and accepts the command's tokens; nothing is served without one.
+     */
+    @Test
+    void the_token_command_works_from_an_empty_data_directory() throws Exception {
+        var env = Map.of("ORDERFLOW_STORAGE", "memory", "ORDERFLOW_AUTH_JWT_SECRET", "");
+        String customer;
+        String admin;
+        try (var command = ServiceProcess.launch(workDir, env, "token", "--sub", "c-42", "--roles", "customer")) {
+            assertEquals(0, command.awaitExit(), command.stderr());
+            customer = command.stdout().strip();
+        }
+        try (var command = ServiceProcess.launch(workDir, env, "token", "--sub", "ops", "--roles", "admin")) {
+            assertEquals(0, command.awaitExit(), command.stderr());
+            admin = command.stdout().strip();
+        }
+        var key = workDir.resolve("data").resolve(DevelopmentKey.FILE_NAME);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        var order = """
+                {"lines": [{"sku": "BOOK-1", "quantity": 1, "unitPrice": {"amount": "9.90", "currency": "EUR"}}],
+                 "shippingAddress": {"recipient": "Ada", "line1": "1 Main St", "postalCode": "10115",
+                                     "city": "Berlin", "country": "DE"}}
+                """;
+        try (var service = ServiceProcess.start(workDir, env);
+             var client = HttpClient.newHttpClient()) {
+            var placed = client.send(HttpRequest.newBuilder(service.uri().resolve("/api/v1/orders"))
+                    .header("Authorization", "Bearer " + customer).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(order)).build(), HttpResponse.BodyHandlers.ofString());
+            var anonymous = get(service.uri().resolve("/api/v1/orders"));
+            var health = get(service.uri().resolve("/health"));
+            var metrics = get(service.uri().resolve("/prometheus"));
+            var adminMetrics = get(service.uri().resolve("/prometheus"), admin);
+            var adminHealth = get(service.uri().resolve("/health"), admin);
+            var customerHealth = get(service.uri().resolve("/health"), customer);
+            var jsonMetrics = get(service.uri().resolve("/metrics"), admin);
+            assertAll(
+                    () -> assertEquals(201, placed.statusCode(), placed.body()),
+                    () -> assertTrue(placed.body().contains("\"customerId\":\"c-42\""), placed.body()),
+                    () -> assertEquals(401, anonymous.statusCode(), anonymous.body()),
+                    () -> assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("")
+                            .startsWith("Bearer"), anonymous.headers().toString()),
+                    () -> assertEquals("{\"status\":\"UP\"}", health.body()),
+                    () -> assertEquals("{\"status\":\"UP\"}", customerHealth.body()),
+                    () -> assertEquals(401, metrics.statusCode(), metrics.body()),
+                    () -> assertEquals(200, adminMetrics.statusCode(), adminMetrics.body()),
+                    () -> assertTrue(adminMetrics.body().contains("http_server_requests"), adminMetrics.body()),
+                    () -> assertTrue(adminHealth.body().contains("details"), adminHealth.body()),
+                    () -> assertEquals(404, jsonMetrics.statusCode(), jsonMetrics.body()),
+                    () -> assertEquals(1, service.stdout().lines()
+                            .filter(line -> line.contains("local development key")).count(), service.stdout()));
+        }
+    }
+
     private static void assertOneLineFailure(int exit, String stderr, String mentioned) {
         var lines = stderr.strip().lines().toList();
         assertAll(
@@ -78,8 +143,17 @@ class StartupIT {
     }
 
     static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return get(uri, null);
+    }
+
+    /** A GET with the token as bearer token, or without one when it is null. */
+    static HttpResponse<String> get(URI uri, String token) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(uri);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try (var client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.orderflow.adapters.messaging;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
@@ -21,8 +20,6 @@ import java.time.Duration;
  * @param maxAttempts          how often an inbound message is tried before it goes to the dead-letter topic
  * @param retryInitialBackoff  the wait after the first failed attempt; it doubles with each further one
  * @param retryMaxBackoff      the longest wait between two attempts
- * @param adminToken           the bearer token that the dead-letter replay endpoint asks for; without one
- *                             the endpoint refuses every request
  */
 @ConfigurationProperties("orderflow.messaging")
 record MessagingSettings(
@@ -37,18 +34,7 @@ record MessagingSettings(
         @Bindable(defaultValue = "5s") Duration relayMaxBackoff,
         @Bindable(defaultValue = "5") int maxAttempts,
         @Bindable(defaultValue = "200ms") Duration retryInitialBackoff,
-        @Bindable(defaultValue = "5s") Duration retryMaxBackoff,
-        @Nullable String adminToken) {
-
-    /** The shortest admin token accepted: a guessable one would leave the replay endpoint open. */
-    static final int MIN_ADMIN_TOKEN_LENGTH = 24;
-
-    MessagingSettings {
-        if (adminToken != null && adminToken.strip().length() < MIN_ADMIN_TOKEN_LENGTH) {
-            throw new IllegalArgumentException("orderflow.messaging.admin-token must have at least "
-                    + MIN_ADMIN_TOKEN_LENGTH + " characters");
-        }
-    }
+        @Bindable(defaultValue = "5s") Duration retryMaxBackoff) {
 
     /** The property whose presence switches the Kafka adapters on. */
     static final String KAFKA_SERVERS = "kafka.bootstrap.servers";

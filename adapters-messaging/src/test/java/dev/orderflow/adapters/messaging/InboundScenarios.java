@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orderflow.application.OrderService;
 import dev.orderflow.application.port.in.CommandResult;
+import dev.orderflow.application.port.in.DeadLetterReplay;
 import dev.orderflow.application.port.in.NewOrder;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.OrderId;
@@ -14,10 +15,6 @@ import dev.orderflow.domain.OrderStatus;
 import dev.orderflow.testkit.contract.ContractFixtures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -134,43 +131,14 @@ abstract class InboundScenarios {
     }
 
     @Test
-    void replaying_an_unknown_topic_is_not_found() throws Exception {
-        var response = post("/admin/dead-letters/orderflow.orders.v1/replay");
-        assertProblem(response, 404, "not-found");
+    void replaying_a_topic_that_is_not_upstream_is_an_unknown_topic() {
+        var result = replay().replay("orderflow.orders.v1");
+        var unknown = assertInstanceOf(DeadLetterReplay.Result.UnknownTopic.class, result);
+        assertEquals(java.util.Set.of(PAYMENTS, "shipping.v1"), unknown.upstreamTopics());
     }
 
-    @Test
-    void replaying_without_the_admin_token_is_refused() throws Exception {
-        var path = "/admin/dead-letters/" + PAYMENTS + "/replay";
-        for (var authorization : new String[] {null, "Bearer wrong-token-0123456789abcdef",
-                "Basic " + TestServices.ADMIN_TOKEN, "Bearer " + TestServices.ADMIN_TOKEN + "x", "Bearer "}) {
-            var response = post(path, authorization);
-            assertProblem(response, 401, "unauthorized");
-            assertEquals("Bearer realm=\"orderflow-admin\"",
-                    response.headers().firstValue("WWW-Authenticate").orElseThrow());
-        }
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
-        assertTrue(response.body().contains("\"type\":\"https://orderflow.dev/problems/" + type + "\""),
-                response.body());
-    }
-
-    /** POSTs with the admin token. */
-    HttpResponse<String> post(String path) throws Exception {
-        return post(path, "Bearer " + TestServices.ADMIN_TOKEN);
-    }
-
-    private HttpResponse<String> post(String path, String authorization) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
-                .POST(HttpRequest.BodyPublishers.noBody());
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        try (var http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
+    /** The dead-letter replay use case, as the REST adapter's admin endpoint calls it. */
+    DeadLetterReplay replay() {
+        return server.getApplicationContext().getBean(DeadLetterReplay.class);
     }
 }

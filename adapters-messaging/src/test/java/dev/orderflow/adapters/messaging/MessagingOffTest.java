@@ -2,8 +2,10 @@ package dev.orderflow.adapters.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orderflow.application.port.in.DeadLetterReplay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.configuration.kafka.health.KafkaHealthIndicator;
 import io.micronaut.context.ApplicationContext;
@@ -32,6 +34,8 @@ class MessagingOffTest {
             assertFalse(context.containsBean(KafkaClients.class));
             assertFalse(context.containsBean(KafkaHealthIndicator.class));
             assertTrue(context.containsBean(EventsNotPublishedNotice.class));
+            assertInstanceOf(DeadLetterReplay.Result.Unavailable.class,
+                    context.getBean(DeadLetterReplay.class).replay("payments.v1"));
 
             var backlog = context.getBean(MeterRegistry.class).find("orderflow.outbox.backlog").gauge();
             assertEquals(0.0, backlog.value(), "the backlog gauge exists without Kafka");

@@ -53,9 +53,6 @@ final class TestServices {
         }
     }
 
-    /** The token the test services' dead-letter replay endpoint asks for. */
-    static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
-
     /** A service with Kafka at the shared test broker, on the given storage, with an HTTP server. */
     static EmbeddedServer start(Map<String, Object> storage, Map<String, Object> extra) throws Exception {
         var properties = new HashMap<String, Object>(storage);
@@ -65,7 +62,6 @@ final class TestServices {
         properties.put("kafka.delivery.timeout.ms", 4000);
         properties.put("kafka.request.timeout.ms", 2000);
         properties.put("micronaut.server.port", -1);
-        properties.put("orderflow.messaging.admin-token", ADMIN_TOKEN);
         properties.putAll(extra);
         return ApplicationContext.run(EmbeddedServer.class, properties);
     }

@@ -6,7 +6,9 @@ import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.context.ServerContextPathProvider;
 import io.micronaut.web.router.resource.StaticResourceConfiguration;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -21,7 +23,12 @@ import java.util.List;
 @OpenAPIDefinition(info = @Info(title = "orderflow", version = "v1",
         description = "Order-processing service: place orders and move them through their lifecycle. Errors are "
                 + "RFC 9457 application/problem+json with a type URI under https://orderflow.dev/problems/."))
+@SecurityScheme(name = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A JWT from your identity provider, or in development from 'java -jar orderflow.jar token'")
 final class ApiDocs {
+
+    /** The name of the bearer token scheme in the OpenAPI document. */
+    static final String BEARER = "bearer";
 
     @Singleton
     @Named("orderflow-openapi")

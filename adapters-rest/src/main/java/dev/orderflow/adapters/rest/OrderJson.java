@@ -75,7 +75,9 @@ final class OrderJson {
     @Serdeable
     @Schema(name = "PlaceOrderRequest")
     record PlaceOrder(
-            @Strict @NotBlank @Size(max = CustomerId.MAX_LENGTH) @Schema(example = "c-42") String customerId,
+            @Strict @Nullable @Size(max = CustomerId.MAX_LENGTH) @Schema(example = "c-42", description = "Required "
+                    + "for staff and services; a customer may omit it (then it is the token's sub) or send its own")
+            String customerId,
             @NotNull @Size(min = 1, max = OrderLifecycle.MAX_LINES) List<@NotNull @Valid NewLine> lines,
             @NotNull @Valid Address shippingAddress) {
     }

@@ -8,6 +8,7 @@ import dev.orderflow.application.port.in.OrderCommands;
 import dev.orderflow.application.port.in.OrderQueries;
 import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.domain.Actor;
+import dev.orderflow.domain.Order;
 import dev.orderflow.domain.OrderId;
 import dev.orderflow.domain.Rejection;
 import io.micronaut.core.annotation.Nullable;
@@ -29,17 +30,24 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +57,12 @@ import org.slf4j.MDC;
 
 /**
  * REST API v1 over the order use cases. Blocking: the storage adapters behind the ports block, so requests
- * run on the blocking executor, never on the event loop.
+ * run on the blocking executor, never on the event loop. Every request needs a valid bearer token; what the
+ * caller may do follows from its roles ({@link Caller}), and the actor on the events is the caller.
  */
 @Controller(OrdersController.PATH)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = ApiDocs.BEARER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "orders")
@@ -62,9 +73,7 @@ class OrdersController {
     static final String PATH = "/api/v1/orders";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
-    static final String ACTOR = "X-Actor";
     static final String MDC_ORDER_ID = "orderId";
-    private static final Actor DEFAULT_ACTOR = new Actor.System("api");
 
     private final OrderCommands commands;
     private final OrderQueries queries;
@@ -96,13 +105,12 @@ class OrdersController {
     HttpResponse<?> place(HttpRequest<?> request, @Body @Valid OrderJson.PlaceOrder body,
                           @Parameter(description = "Makes retries safe: 1 to 255 visible ASCII characters")
                           @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
-                          @Parameter(description = "Who asks, such as staff:ann; default system:api")
-                          @Nullable @Header(ACTOR) String actor) {
+                          Authentication authentication) {
+        var caller = caller(authentication);
         var inputs = new Inputs();
-        var who = actor(actor, inputs);
-        var key = idempotencyKey == null ? null : idempotencyKey(idempotencyKey, inputs);
+        var key = idempotencyKey == null ? null : idempotencyKey(idempotencyKey, caller, inputs);
         inputs.check();
-        var order = OrderMapping.newOrder(body, who);
+        var order = OrderMapping.newOrder(forCustomer(body, caller), caller.actor());
         if (key == null) {
             return send(placed(request, commands.place(order)));
         }
@@ -136,8 +144,16 @@ class OrdersController {
                                  schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
                          @Nullable @Size(max = 8) @QueryValue String limit,
                          @Parameter(description = "nextCursor of the previous page, for the same filters")
-                         @Nullable @Size(max = PageCursors.MAX_LENGTH) @QueryValue String cursor) {
-        var listing = Listing.parse(status, customerId, placedFrom, placedBefore, limit, cursor, cursors);
+                         @Nullable @Size(max = PageCursors.MAX_LENGTH) @QueryValue String cursor,
+                         Authentication authentication) {
+        var customer = customerId;
+        if (caller(authentication) instanceof Caller.Customer own) {
+            if (customerId != null && !customerId.equals(own.id().value())) {
+                throw new AccessDenied("a customer lists its own orders only: omit customerId or send your own");
+            }
+            customer = own.id().value();
+        }
+        var listing = Listing.parse(status, customer, placedFrom, placedBefore, limit, cursor, cursors);
         var page = queries.list(listing.filter(), listing.page());
         var next = page.next().map(position -> cursors.encode(position, listing.filter()));
         var response = HttpResponse.ok(new OrderJson.Page(page.items().stream().map(OrderMapping::json).toList(),
@@ -155,9 +171,11 @@ class OrdersController {
     @ApiResponse(responseCode = "404", description = "No such order", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
     HttpResponse<?> get(HttpRequest<?> request, @PathVariable String id,
-                        @Nullable @Header(EntityTags.IF_NONE_MATCH) String ifNoneMatch) {
+                        @Nullable @Header(EntityTags.IF_NONE_MATCH) String ifNoneMatch,
+                        Authentication authentication) {
+        var caller = caller(authentication);
         var orderId = orderId(id);
-        return concerning(orderId, () -> queries.get(orderId)
+        return concerning(orderId, () -> queries.get(orderId).filter(order -> visible(caller, order))
                 .<HttpResponse<?>>map(order -> EntityTags.matchesNone(ifNoneMatch, order)
                         ? HttpResponse.notModified().header(HttpHeaders.ETAG, EntityTags.of(order))
                         : HttpResponse.ok(OrderMapping.json(order)).header(HttpHeaders.ETAG, EntityTags.of(order)))
@@ -170,8 +188,12 @@ class OrdersController {
             content = @Content(schema = @Schema(implementation = OrderJson.History.class)))
     @ApiResponse(responseCode = "404", description = "No such order", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
-    HttpResponse<?> events(HttpRequest<?> request, @PathVariable String id) {
+    HttpResponse<?> events(HttpRequest<?> request, @PathVariable String id, Authentication authentication) {
+        var caller = caller(authentication);
         var orderId = orderId(id);
+        if (caller instanceof Caller.Customer && queries.get(orderId).filter(o -> visible(caller, o)).isEmpty()) {
+            return notFound(request, orderId);
+        }
         return concerning(orderId, () -> queries.history(orderId)
                 .<HttpResponse<?>>map(events -> HttpResponse.ok(
                         new OrderJson.History(events.stream().map(OrderMapping::json).toList())))
@@ -183,8 +205,8 @@ class OrdersController {
     @TransitionResponses
     HttpResponse<?> confirm(HttpRequest<?> request, @PathVariable String id,
                             @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
-                            @Nullable @Header(ACTOR) String actor) {
-        return transition(request, id, ifMatch, actor, inputs -> commands::confirm);
+                            Authentication authentication) {
+        return transition(request, id, ifMatch, staffOnly(authentication, "confirm"), inputs -> commands::confirm);
     }
 
     @Post("/{id}/ship")
@@ -193,8 +215,8 @@ class OrdersController {
     @TransitionResponses
     HttpResponse<?> ship(HttpRequest<?> request, @PathVariable String id, @Body @Valid OrderJson.Ship body,
                          @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
-                         @Nullable @Header(ACTOR) String actor) {
-        return transition(request, id, ifMatch, actor, inputs -> {
+                         Authentication authentication) {
+        return transition(request, id, ifMatch, staffOnly(authentication, "ship"), inputs -> {
             var carrier = OrderMapping.carrier(body, inputs);
             var trackingNumber = OrderMapping.trackingNumber(body, inputs);
             return (orderId, expected, who) -> commands.ship(orderId, expected, carrier, trackingNumber, who);
@@ -206,8 +228,8 @@ class OrdersController {
     @TransitionResponses
     HttpResponse<?> deliver(HttpRequest<?> request, @PathVariable String id,
                             @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
-                            @Nullable @Header(ACTOR) String actor) {
-        return transition(request, id, ifMatch, actor, inputs -> commands::deliver);
+                            Authentication authentication) {
+        return transition(request, id, ifMatch, staffOnly(authentication, "deliver"), inputs -> commands::deliver);
     }
 
     @Post("/{id}/cancel")
@@ -216,8 +238,15 @@ class OrdersController {
     @TransitionResponses
     HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id, @Body @Valid OrderJson.Cancel body,
                            @Nullable @Header(EntityTags.IF_MATCH) String ifMatch,
-                           @Nullable @Header(ACTOR) String actor) {
-        return transition(request, id, ifMatch, actor, inputs -> {
+                           Authentication authentication) {
+        var caller = caller(authentication);
+        if (caller instanceof Caller.Customer) {
+            var orderId = orderId(id);
+            if (queries.get(orderId).filter(order -> visible(caller, order)).isEmpty()) {
+                return notFound(request, orderId);
+            }
+        }
+        return transition(request, id, ifMatch, caller, inputs -> {
             var reason = OrderMapping.reason(body, inputs);
             return (orderId, expected, who) -> commands.cancel(orderId, expected, reason, who);
         });
@@ -230,14 +259,14 @@ class OrdersController {
     }
 
     /**
-     * Reads the order id, actor and {@code If-Match}, and with {@code command} the body, reporting every
+     * Reads the order id and {@code If-Match}, and with {@code command} the body, reporting every
      * invalid input at once; then runs the command with the order id in the MDC.
      */
-    private static HttpResponse<?> transition(HttpRequest<?> request, String id, String ifMatch, String actor,
+    private static HttpResponse<?> transition(HttpRequest<?> request, String id, String ifMatch, Caller caller,
                                               Function<Inputs, Transition> command) {
         var inputs = new Inputs();
         var orderId = inputs.parameter("id", () -> OrderId.parse(id));
-        var who = actor(actor, inputs);
+        var who = caller.actor();
         var transition = command.apply(inputs);
         inputs.check();
         var expected = EntityTags.expected(ifMatch);
@@ -339,16 +368,65 @@ class OrdersController {
         return id;
     }
 
-    private static Actor actor(String header, Inputs inputs) {
-        return header == null ? DEFAULT_ACTOR : inputs.header(ACTOR, () -> Actor.parse(header));
+    /** The caller the token names; a token without an order role is refused. */
+    private static Caller caller(Authentication authentication) {
+        return Caller.of(authentication).orElseThrow(() -> new AccessDenied(
+                "the token holds none of the roles customer, staff, service or admin, or its sub cannot name one"));
     }
 
-    private static IdempotencyKey idempotencyKey(String header, Inputs inputs) {
+    /** The caller, unless it is a customer: only staff, services and admins move an order on. */
+    private static Caller staffOnly(Authentication authentication, String action) {
+        var caller = caller(authentication);
+        if (caller instanceof Caller.Customer) {
+            throw new AccessDenied("a customer cannot " + action + " an order");
+        }
+        return caller;
+    }
+
+    /** Customers see their own orders only; to them another's order does not exist, so ids cannot be probed. */
+    private static boolean visible(Caller caller, Order order) {
+        return switch (caller) {
+            case Caller.Customer customer -> customer.owns(order.details().customerId());
+            case Caller.Staff staff -> true;
+            case Caller.Service service -> true;
+        };
+    }
+
+    /** The order as placed: a customer's own (customerId omitted or its own), anyone's for staff and services. */
+    private static OrderJson.PlaceOrder forCustomer(OrderJson.PlaceOrder body, Caller caller) {
+        var customerId = switch (caller) {
+            case Caller.Customer customer -> {
+                if (body.customerId() != null && !body.customerId().equals(customer.id().value())) {
+                    throw new AccessDenied("a customer places orders for itself only: omit customerId or send your own");
+                }
+                yield customer.id().value();
+            }
+            case Caller.Staff staff -> body.customerId();
+            case Caller.Service service -> body.customerId();
+        };
+        if (customerId == null) {
+            throw InvalidRequest.of(Problem.FieldError.body("/customerId", "is required"));
+        }
+        return new OrderJson.PlaceOrder(customerId, body.lines(), body.shippingAddress());
+    }
+
+    /**
+     * The key as stored: scoped to the principal (a hash of principal and key), so the same key sent by two
+     * principals names two different requests.
+     */
+    private static IdempotencyKey idempotencyKey(String header, Caller caller, Inputs inputs) {
         try {
-            return new IdempotencyKey(header);
+            var sent = new IdempotencyKey(header);
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(caller.principal().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            digest.update(sent.value().getBytes(StandardCharsets.UTF_8));
+            return new IdempotencyKey("p1:" + HexFormat.of().formatHex(digest.digest()));
         } catch (IllegalArgumentException e) {
             inputs.add(Problem.FieldError.header(IDEMPOTENCY_KEY, e.getMessage()));
             return null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

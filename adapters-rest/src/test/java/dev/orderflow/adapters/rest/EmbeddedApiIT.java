@@ -1,5 +1,6 @@
 package dev.orderflow.adapters.rest;
 
+import dev.orderflow.adapters.rest.api.AccessMatrixSuite;
 import dev.orderflow.adapters.rest.api.ConcurrencySuite;
 import dev.orderflow.adapters.rest.api.HostileInputSuite;
 import dev.orderflow.adapters.rest.api.OrdersApiSuite;
@@ -55,6 +56,19 @@ class EmbeddedApiIT {
 
     @Nested
     class HostileInput extends HostileInputSuite {
+        @Override
+        protected URI baseUri() {
+            return uri();
+        }
+
+        @Override
+        protected long storedOrders() {
+            return count();
+        }
+    }
+
+    @Nested
+    class AccessMatrix extends AccessMatrixSuite {
         @Override
         protected URI baseUri() {
             return uri();

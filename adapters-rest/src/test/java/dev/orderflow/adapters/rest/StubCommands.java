@@ -98,6 +98,7 @@ class StubCommands implements OrderCommands, OrderQueries {
     /** Fails with the status in the path, as an authentication filter or a rate limiter would. */
     @Controller("/test/status")
     @Requires(env = ENVIRONMENT)
+    @io.micronaut.security.annotation.Secured(io.micronaut.security.rules.SecurityRule.IS_ANONYMOUS)
     static class Failing {
         @Get("/{code}")
         String fail(int code) {

@@ -23,13 +23,25 @@ public final class ApiClient {
 
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
 
-    private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .version(HttpClient.Version.HTTP_1_1).build();
 
-    /** A client of the server at {@code base}, such as {@code http://127.0.0.1:8080}. */
+    private final URI base;
+    private final String authorization;
+
+    /** A client of the server at {@code base}, such as {@code http://127.0.0.1:8080}, sending no token. */
     public ApiClient(URI base) {
+        this(base, null);
+    }
+
+    private ApiClient(URI base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** A client that sends this token as {@code Authorization: Bearer} unless a request names its own. */
+    public ApiClient withToken(String token) {
+        return new ApiClient(base, TestTokens.bearer(token));
     }
 
     /** A response as received. */
@@ -73,11 +85,16 @@ public final class ApiClient {
         var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        boolean authorizes = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            authorizes |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (authorization != null && !authorizes) {
+            request.header("Authorization", authorization);
         }
         try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             var received = new LinkedHashMap<String, String>();
             response.headers().map().forEach((name, values) -> received.put(name, values.getFirst()));
             return new Response(response.statusCode(), received, response.body());
@@ -99,7 +116,8 @@ public final class ApiClient {
             var out = socket.getOutputStream();
             out.write("GET ".getBytes(StandardCharsets.US_ASCII));
             out.write(target);
-            out.write((" HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n\r\n")
+            out.write((" HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             var raw = socket.getInputStream().readAllBytes();

@@ -24,6 +24,9 @@ public abstract class ApiSuite {
     /** The orders collection. */
     public static final String ORDERS = "/api/v1/orders";
 
+    /** The subject of the staff token {@link #api()} sends. */
+    public static final String STAFF = "api-suite";
+
     private ApiClient client;
 
     /** Where the application under test listens, such as {@code http://127.0.0.1:41234}. */
@@ -32,11 +35,27 @@ public abstract class ApiSuite {
     /** How many orders the application has stored, counted in its storage. */
     protected abstract long storedOrders();
 
+    /** Mints the tokens the suites send; override when the application checks another HS256 secret. */
+    protected TestTokens tokens() {
+        return TestTokens.hs256(TestTokens.SECRET);
+    }
+
+    /** A client sending a {@code staff} token (subject {@link #STAFF}), which may do anything with orders. */
     protected ApiClient api() {
         if (client == null) {
-            client = new ApiClient(baseUri());
+            client = new ApiClient(baseUri()).withToken(tokens().mint(STAFF, "staff"));
         }
         return client;
+    }
+
+    /** A client sending a token for {@code sub} with these roles. */
+    protected ApiClient as(String sub, String... roles) {
+        return new ApiClient(baseUri()).withToken(tokens().mint(sub, roles));
+    }
+
+    /** A client sending no token. */
+    protected ApiClient anonymous() {
+        return new ApiClient(baseUri());
     }
 
     /** A fresh customer id, so that tests can list their own orders on a shared server. */

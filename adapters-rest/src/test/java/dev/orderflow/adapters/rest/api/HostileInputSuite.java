@@ -120,9 +120,7 @@ public abstract class HostileInputSuite extends ApiSuite {
 
         // headers
         var postHeaders = List.of(
-                List.of("Idempotency-Key", "k".repeat(256)), List.of("Idempotency-Key", "has space"),
-                List.of("X-Actor", "root"), List.of("X-Actor", "staff:"), List.of("X-Actor", "staff:" + "a".repeat(65)),
-                List.of("X-Actor", "admin:eve"), List.of("X-Actor", "customer:' OR 1=1"));
+                List.of("Idempotency-Key", "k".repeat(256)), List.of("Idempotency-Key", "has space"));
         for (var header : postHeaders) {
             expectRefusal(api().postJson(ORDERS, orderJson(customer()), header.get(0), header.get(1)),
                     header.get(0) + ": " + abbreviate(header.get(1)));
