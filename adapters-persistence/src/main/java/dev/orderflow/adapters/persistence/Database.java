@@ -2,10 +2,7 @@ package dev.orderflow.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -36,20 +33,20 @@ final class Database implements AutoCloseable {
     }
 
     private final HikariDataSource pool;
-    private final Optional<EmbeddedPostgres> embedded;
+    private final Optional<EmbeddedServer> embedded;
 
-    private Database(HikariDataSource pool, Optional<EmbeddedPostgres> embedded) {
+    private Database(HikariDataSource pool, Optional<EmbeddedServer> embedded) {
         this.pool = pool;
         this.embedded = embedded;
     }
 
     /** Connects to the configured server, or starts the embedded one, and migrates the schema. */
     static Database open(Settings settings) {
-        var embedded = settings.url().isPresent() ? Optional.<EmbeddedPostgres>empty()
-                : Optional.of(startEmbedded(settings.dataDirectory(), settings.embeddedSynchronousCommit()));
-        var url = settings.url().orElseGet(() -> embedded.orElseThrow().getJdbcUrl("postgres", "postgres"));
-        var user = settings.url().isPresent() ? settings.user() : "postgres";
-        var password = settings.url().isPresent() ? settings.password() : "";
+        var embedded = settings.url().isPresent() ? Optional.<EmbeddedServer>empty()
+                : Optional.of(EmbeddedServer.start(settings.dataDirectory(), settings.embeddedSynchronousCommit()));
+        var url = settings.url().orElseGet(() -> embedded.orElseThrow().jdbcUrl());
+        var user = settings.url().isPresent() ? settings.user() : EmbeddedServer.SUPERUSER;
+        var password = settings.url().isPresent() ? settings.password() : embedded.orElseThrow().password();
         HikariDataSource pool = null;
         try {
             pool = pool(url, user, password, settings.poolSize());
@@ -83,23 +80,6 @@ final class Database implements AutoCloseable {
         int applied = flyway.migrate().migrationsExecuted;
         LOG.info("Database schema at version {} ({} migrations applied now)", flyway.info().current().getVersion(),
                 applied);
-    }
-
-    private static EmbeddedPostgres startEmbedded(Path dataDirectory, boolean synchronousCommit) {
-        try {
-            Files.createDirectories(dataDirectory);
-            long started = System.nanoTime();
-            var postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("synchronous_commit", synchronousCommit ? "on" : "off")
-                    .start();
-            LOG.info("Embedded PostgreSQL started on 127.0.0.1:{} in {} ms, data in {}", postgres.getPort(),
-                    (System.nanoTime() - started) / 1_000_000, dataDirectory.toAbsolutePath());
-            return postgres;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDirectory.toAbsolutePath(), e);
-        }
     }
 
     DataSource dataSource() {
