@@ -53,6 +53,7 @@ import org.slf4j.MDC;
  */
 @Controller(OrdersController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Bounded
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "orders")
 @ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(
