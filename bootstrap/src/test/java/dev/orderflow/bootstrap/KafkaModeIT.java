@@ -62,7 +62,10 @@ class KafkaModeIT {
                         {"type":"PaymentSucceeded","eventId":"%s","orderId":"%s"}""".formatted(UUID.randomUUID(), order));
                 awaitLog(service, "order " + order + " does not exist");
                 var health = get(service.uri().resolve("/health"));
+                var metrics = get(service.uri().resolve("/prometheus")).body();
                 assertAll(
+                        () -> assertTrue(metrics.contains("kafka_producer_record_send_total"), "producer metrics"),
+                        () -> assertTrue(metrics.contains("kafka_consumer_"), "consumer metrics"),
                         () -> assertTrue(service.stdout().contains("Publishing order events to topic orderflow.orders.v1"),
                                 service.stdout()),
                         () -> assertEquals(200, health.statusCode(), health.body()),

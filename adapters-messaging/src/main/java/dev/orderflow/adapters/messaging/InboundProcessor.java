@@ -4,6 +4,7 @@ import static dev.orderflow.adapters.messaging.MessagingSettings.KAFKA_SERVERS;
 
 import dev.orderflow.application.port.in.UpstreamEvents;
 import dev.orderflow.application.port.in.UpstreamEvents.Handling;
+import dev.orderflow.application.port.out.Transactions.StorageUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.serde.ObjectMapper;
@@ -51,6 +52,7 @@ final class InboundProcessor {
 
     private void handle(Upstream source, ConsumerRecord<String, byte[]> record, Upstream.Parsed.Event event)
             throws InterruptedException {
+        int outageRetries = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 var handling = upstream.handle(source.consumer(), event.messageId(), event.event());
@@ -68,6 +70,16 @@ final class InboundProcessor {
                     case Handling.Refused refused -> "refused";
                 });
                 return;
+            } catch (StorageUnavailableException e) {
+                // the database is down or too slow: not the event's fault, so it uses up no attempt and is
+                // never dead-lettered for it; the consumer waits here, backing off, until the database is back
+                attempt--;
+                outageRetries++;
+                var wait = MessagingSettings.backoff(settings.retryInitialBackoff(), settings.retryMaxBackoff(),
+                        outageRetries);
+                LOG.warn("{} event {} waits for the database (retry {} in {} ms): {}", source.consumer(),
+                        event.messageId(), outageRetries, wait.toMillis(), e.getMessage());
+                Thread.sleep(wait);
             } catch (RuntimeException e) {
                 if (attempt >= settings.maxAttempts()) {
                     deadLetters.send(record, e.toString(), attempt);

@@ -2,6 +2,8 @@ package dev.orderflow.adapters.messaging;
 
 import static dev.orderflow.adapters.messaging.MessagingSettings.KAFKA_SERVERS;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.configuration.kafka.config.KafkaDefaultConfiguration;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -46,8 +48,9 @@ final class KafkaClients {
 
     private final Properties common;
     private final Producer<String, byte[]> producer;
+    private final KafkaClientMetrics producerMetrics;
 
-    KafkaClients(KafkaDefaultConfiguration kafka, MessagingSettings settings) {
+    KafkaClients(KafkaDefaultConfiguration kafka, MessagingSettings settings, MeterRegistry meters) {
         this.common = kafka.getConfig();
         var config = only(ProducerConfig.configNames());
         PRODUCER_DEFAULTS.forEach(config::putIfAbsent);
@@ -62,6 +65,9 @@ final class KafkaClients {
                     + ") must be longer than the producer's delivery.timeout.ms (" + deliveryTimeout + ")");
         }
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        // the client's own metrics (kafka_producer_*) on /prometheus: send rates, errors, retries, latency
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(meters);
     }
 
     Producer<String, byte[]> producer() {
@@ -90,6 +96,7 @@ final class KafkaClients {
 
     @PreDestroy
     void close() {
+        producerMetrics.close();
         producer.close(Duration.ofSeconds(10));
     }
 }

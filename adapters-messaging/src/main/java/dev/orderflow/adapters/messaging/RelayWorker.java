@@ -3,6 +3,7 @@ package dev.orderflow.adapters.messaging;
 import static dev.orderflow.adapters.messaging.MessagingSettings.KAFKA_SERVERS;
 
 import dev.orderflow.application.OutboxRelay;
+import dev.orderflow.application.port.out.Transactions.StorageUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
@@ -103,8 +104,11 @@ final class RelayWorker implements ApplicationEventListener<StartupEvent> {
                         yield backingOff(failed.failure(), backoff);
                     }
                 };
+            } catch (StorageUnavailableException e) {
+                // the database is down or too slow: back off quietly (one warning), the entries wait in the outbox
+                wait = backingOff(e.getMessage(), backoff);
             } catch (RuntimeException e) {
-                // the outbox's storage failed (database down): the claims' leases run out, nothing is lost
+                // the outbox's storage failed otherwise: the claims' leases run out, nothing is lost
                 LOG.error("Outbox relay round failed", e);
                 wait = backingOff(e.toString(), backoff);
             }

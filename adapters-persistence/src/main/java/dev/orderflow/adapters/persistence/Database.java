@@ -2,11 +2,13 @@ package dev.orderflow.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -27,33 +29,74 @@ final class Database implements AutoCloseable {
 
     /** How to reach the database, or where to keep the embedded one's data. */
     record Settings(Optional<String> url, String user, String password, Path dataDirectory,
-                    boolean embeddedSynchronousCommit, int poolSize) {
+                    boolean embeddedSynchronousCommit, int poolSize, Limits limits) {
         Settings {
             if (poolSize < 1) {
                 throw new IllegalArgumentException("orderflow.db.pool-size must be at least 1");
             }
         }
+
+        /** Settings with the default limits. */
+        Settings(Optional<String> url, String user, String password, Path dataDirectory,
+                 boolean embeddedSynchronousCommit, int poolSize) {
+            this(url, user, password, dataDirectory, embeddedSynchronousCommit, poolSize, Limits.DEFAULT);
+        }
+    }
+
+    /**
+     * How long anything may wait on the database, so that an outage or a slow server is an error within
+     * seconds instead of a hang: a connection from the pool, a statement, a lock; and after how long a
+     * connection not given back is reported as a leak.
+     */
+    record Limits(Duration connectionTimeout, Duration statementTimeout, Duration lockTimeout,
+                  Duration leakDetection) {
+        static final Limits DEFAULT = new Limits(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                Duration.ofSeconds(30));
+
+        Limits {
+            if (connectionTimeout.toMillis() < 250) {
+                throw new IllegalArgumentException("orderflow.db.connection-timeout must be at least 250 ms");
+            }
+            if (statementTimeout.isNegative() || lockTimeout.isNegative() || leakDetection.isNegative()) {
+                throw new IllegalArgumentException("database timeouts cannot be negative");
+            }
+        }
     }
 
     private final HikariDataSource pool;
-    private final Optional<EmbeddedPostgres> embedded;
+    private final Optional<EmbeddedServer> embedded;
 
-    private Database(HikariDataSource pool, Optional<EmbeddedPostgres> embedded) {
+    private Database(HikariDataSource pool, Optional<EmbeddedServer> embedded) {
         this.pool = pool;
         this.embedded = embedded;
     }
 
+    /**
+     * A new connection outside the pool, for the readiness check: its connect, login and reads give up
+     * after the given number of seconds, so that a check never waits for a pool that requests have taken.
+     */
+    Connection probeConnection(int timeoutSeconds) throws SQLException {
+        var properties = new Properties();
+        properties.setProperty("user", pool.getUsername());
+        properties.setProperty("password", pool.getPassword() == null ? "" : pool.getPassword());
+        properties.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
+        properties.setProperty("loginTimeout", Integer.toString(timeoutSeconds));
+        properties.setProperty("socketTimeout", Integer.toString(timeoutSeconds));
+        properties.setProperty("ApplicationName", "orderflow readiness");
+        return DriverManager.getConnection(pool.getJdbcUrl(), properties);
+    }
+
     /** Connects to the configured server, or starts the embedded one, and migrates the schema. */
     static Database open(Settings settings) {
-        var embedded = settings.url().isPresent() ? Optional.<EmbeddedPostgres>empty()
-                : Optional.of(startEmbedded(settings.dataDirectory(), settings.embeddedSynchronousCommit()));
-        var url = settings.url().orElseGet(() -> embedded.orElseThrow().getJdbcUrl("postgres", "postgres"));
-        var user = settings.url().isPresent() ? settings.user() : "postgres";
-        var password = settings.url().isPresent() ? settings.password() : "";
+        var embedded = settings.url().isPresent() ? Optional.<EmbeddedServer>empty()
+                : Optional.of(EmbeddedServer.start(settings.dataDirectory(), settings.embeddedSynchronousCommit()));
+        var url = settings.url().orElseGet(() -> embedded.orElseThrow().jdbcUrl());
+        var user = settings.url().isPresent() ? settings.user() : EmbeddedServer.SUPERUSER;
+        var password = settings.url().isPresent() ? settings.password() : embedded.orElseThrow().password();
         HikariDataSource pool = null;
         try {
-            pool = pool(url, user, password, settings.poolSize());
-            migrate(pool);
+            migrate(url, user, password);
+            pool = pool(url, user, password, settings.poolSize(), settings.limits());
             return new Database(pool, embedded);
         } catch (RuntimeException e) {
             new Database(pool, embedded).closeQuietlyAfter(e);
@@ -63,43 +106,49 @@ final class Database implements AutoCloseable {
 
     /**
      * A connection pool that sends batched inserts as multi-row statements and turns off PostgreSQL's JIT,
-     * which costs more than it saves on short statements (it added ~0.5 s to each outbox claim).
+     * which costs more than it saves on short statements (it added ~0.5 s to each outbox claim). Its waits are
+     * bounded by the limits: the statement and lock timeouts are session settings of every connection.
      */
-    static HikariDataSource pool(String url, String user, String password, int size) {
+    static HikariDataSource pool(String url, String user, String password, int size, Limits limits) {
         var config = new HikariConfig();
-        config.setPoolName("orderflow");
+        config.setPoolName(POOL_NAME);
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(size);
+        config.setConnectionTimeout(limits.connectionTimeout().toMillis());
+        // a broken connection found when it is handed out must not cost more than the connection timeout
+        config.setValidationTimeout(Math.max(250, limits.connectionTimeout().toMillis() / 2));
+        if (!limits.leakDetection().isZero()) {
+            config.setLeakDetectionThreshold(Math.max(2000, limits.leakDetection().toMillis()));
+        }
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        config.addDataSourceProperty("options", "-c jit=off");
+        config.addDataSourceProperty("options", "-c jit=off -c statement_timeout=" + limits.statementTimeout().toMillis()
+                + " -c lock_timeout=" + limits.lockTimeout().toMillis());
         return new HikariDataSource(config);
+    }
+
+    /** The pool's name, which its metrics carry as the {@code pool} tag. */
+    static final String POOL_NAME = "orderflow";
+
+    /**
+     * Migrates over a connection of its own, outside the pool, so that a long migration is not cut short by
+     * the statement timeout meant for requests.
+     */
+    static void migrate(String url, String user, String password) {
+        var flyway = Flyway.configure().dataSource(url, user, password).locations(MIGRATIONS).load();
+        report(flyway, flyway.migrate().migrationsExecuted);
     }
 
     /** Brings the schema up to date; a no-op on a current one, a failure if a shipped migration was edited. */
     static void migrate(DataSource dataSource) {
         var flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load();
-        int applied = flyway.migrate().migrationsExecuted;
-        LOG.info("Database schema at version {} ({} migrations applied now)", flyway.info().current().getVersion(),
-                applied);
+        report(flyway, flyway.migrate().migrationsExecuted);
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dataDirectory, boolean synchronousCommit) {
-        try {
-            Files.createDirectories(dataDirectory);
-            long started = System.nanoTime();
-            var postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("synchronous_commit", synchronousCommit ? "on" : "off")
-                    .start();
-            LOG.info("Embedded PostgreSQL started on 127.0.0.1:{} in {} ms, data in {}", postgres.getPort(),
-                    (System.nanoTime() - started) / 1_000_000, dataDirectory.toAbsolutePath());
-            return postgres;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDirectory.toAbsolutePath(), e);
-        }
+    private static void report(Flyway flyway, int applied) {
+        LOG.info("Database schema at version {} ({} migrations applied now)", flyway.info().current().getVersion(),
+                applied);
     }
 
     DataSource dataSource() {

@@ -80,6 +80,6 @@ final class PostgresIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public int deleteExpired(Instant now) {
-        return sql.update(DELETE_EXPIRED, s -> setInstant(s, 1, now));
+        return sql.bulkUpdate(DELETE_EXPIRED, s -> setInstant(s, 1, now));
     }
 }

@@ -44,6 +44,6 @@ final class PostgresInbox implements Inbox {
 
     @Override
     public int deleteReceivedBefore(Instant before) {
-        return sql.update(DELETE_BEFORE, s -> setInstant(s, 1, before));
+        return sql.bulkUpdate(DELETE_BEFORE, s -> setInstant(s, 1, before));
     }
 }

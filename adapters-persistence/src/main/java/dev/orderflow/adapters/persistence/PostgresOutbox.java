@@ -124,7 +124,7 @@ final class PostgresOutbox implements Outbox {
 
     @Override
     public int deletePublishedBefore(Instant before) {
-        return sql.update(DELETE_PUBLISHED, s -> setInstant(s, 1, before));
+        return sql.bulkUpdate(DELETE_PUBLISHED, s -> setInstant(s, 1, before));
     }
 
     @Override

@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -39,9 +40,14 @@ public final class PostgresStorage {
                       @Value("${orderflow.db.password:}") String password,
                       @Value("${orderflow.db.data-dir:data/postgres}") String dataDirectory,
                       @Value("${orderflow.db.embedded.synchronous-commit:true}") boolean synchronousCommit,
-                      @Value("${orderflow.db.pool-size:10}") int poolSize) {
+                      @Value("${orderflow.db.pool-size:10}") int poolSize,
+                      @Value("${orderflow.db.connection-timeout:1s}") Duration connectionTimeout,
+                      @Value("${orderflow.db.statement-timeout:5s}") Duration statementTimeout,
+                      @Value("${orderflow.db.lock-timeout:2s}") Duration lockTimeout,
+                      @Value("${orderflow.db.leak-detection:30s}") Duration leakDetection) {
         return Database.open(new Database.Settings(Optional.of(url).filter(u -> !u.isBlank()), user, password,
-                Path.of(dataDirectory), synchronousCommit, poolSize));
+                Path.of(dataDirectory), synchronousCommit, poolSize,
+                new Database.Limits(connectionTimeout, statementTimeout, lockTimeout, leakDetection)));
     }
 
     @Singleton

@@ -64,6 +64,7 @@ import org.slf4j.MDC;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @SecurityRequirement(name = ApiDocs.BEARER)
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Bounded
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "orders")
 @ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(

@@ -1,5 +1,6 @@
 package dev.orderflow.adapters.rest;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,6 +15,15 @@ final class Problems {
 
     static MutableHttpResponse<Problem> of(HttpRequest<?> request, ProblemKind kind, String detail) {
         return build(request, kind, detail, null, null, null);
+    }
+
+    /**
+     * 503: the service cannot do the request now (its storage is down or too slow, or it is overloaded); the
+     * client may retry after the given number of seconds.
+     */
+    static MutableHttpResponse<Problem> unavailable(HttpRequest<?> request, String detail, int retryAfterSeconds) {
+        return build(request, ProblemKind.UNAVAILABLE, detail, null, null, null)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
     }
 
     static MutableHttpResponse<Problem> validation(HttpRequest<?> request, List<Problem.FieldError> errors) {

@@ -1,0 +1,116 @@
+package dev.orderflow.adapters.persistence;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.management.health.indicator.annotation.Readiness;
+import io.micronaut.management.health.indicator.jdbc.JdbcIndicator;
+import jakarta.annotation.PreDestroy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database's part of readiness, answered at once from a state that a background check keeps current,
+ * in place of Micronaut's JDBC check (which waits for a pooled connection, up to the pool's timeout). The
+ * check runs {@code SELECT 1} every {@link #INTERVAL} over a connection of its own; readiness is DOWN when
+ * the last successful check is older than {@link #STALE}, so it drops within a second of the database
+ * going away even while a check still hangs, and comes back with the first check that succeeds.
+ */
+@Context
+@Readiness
+@Replaces(JdbcIndicator.class)
+@Requires(property = PostgresStorage.STORAGE, notEquals = PostgresStorage.MEMORY)
+final class DatabaseReadiness implements HealthIndicator {
+
+    static final Duration INTERVAL = Duration.ofMillis(200);
+    static final Duration STALE = Duration.ofMillis(700);
+    private static final int TIMEOUT_SECONDS = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseReadiness.class);
+
+    private final Database database;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final Thread checker;
+    private volatile Instant lastSuccess = Instant.now();
+    private volatile String lastFailure = "";
+    private Connection connection;
+
+    DatabaseReadiness(Database database) {
+        this.database = database;
+        this.checker = Thread.ofPlatform().name("database-readiness").daemon().start(this::run);
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        var since = lastSuccess;
+        var up = Duration.between(since, Instant.now()).compareTo(STALE) <= 0;
+        var details = up ? Map.<String, Object>of("lastCheck", since.toString())
+                : Map.<String, Object>of("unreachableSince", since.toString(), "lastFailure", lastFailure);
+        return Publishers.just(HealthResult.builder("database", up ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(details).build());
+    }
+
+    private void run() {
+        try {
+            while (!stop.await(INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                check();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeConnection();
+        }
+    }
+
+    private void check() {
+        try {
+            if (connection == null) {
+                connection = database.probeConnection(TIMEOUT_SECONDS);
+            }
+            try (var statement = connection.createStatement()) {
+                statement.setQueryTimeout(TIMEOUT_SECONDS);
+                statement.execute("SELECT 1");
+            }
+            if (!lastFailure.isEmpty()) {
+                LOG.info("Database reachable again");
+                lastFailure = "";
+            }
+            lastSuccess = Instant.now();
+        } catch (SQLException | RuntimeException e) {
+            if (lastFailure.isEmpty()) {
+                LOG.warn("Database unreachable, readiness DOWN: {}", e.getMessage());
+            }
+            lastFailure = e.getClass().getSimpleName() + (e instanceof SQLException sql
+                    ? " (SQLSTATE " + sql.getSQLState() + ")" : "");
+            closeConnection();
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the readiness connection failed", e);
+            }
+            connection = null;
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stop.countDown();
+        checker.join(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.orderflow.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What operators see, against the whole application on PostgreSQL: HikariCP's pool metrics on /prometheus,
+ * and the access log (one line per request with method, route template, status, duration and request id),
+ * which a setting switches off.
+ */
+class OperationsIT {
+
+    private final ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
+    private final Logger accessLogger = (Logger) LoggerFactory.getLogger("orderflow.access");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void captureAccessLog() {
+        accessLog.start();
+        accessLogger.addAppender(accessLog);
+    }
+
+    @AfterEach
+    void release() {
+        accessLogger.detachAppender(accessLog);
+        http.close();
+    }
+
+    @Test
+    void prometheus_shows_the_connection_pool() throws Exception {
+        try (var context = start(Map.of())) {
+            get(uri(context, "/api/v1/orders"));
+            var metrics = get(uri(context, "/prometheus")).body();
+            assertAll(
+                    () -> assertTrue(metrics.contains("hikaricp_connections_active{pool=\"orderflow\"}"), metrics),
+                    () -> assertTrue(metrics.contains("hikaricp_connections_pending{pool=\"orderflow\"}"), metrics),
+                    () -> assertTrue(metrics.contains("hikaricp_connections_timeout_total{pool=\"orderflow\"}"),
+                            metrics));
+        }
+    }
+
+    @Test
+    void every_request_is_one_access_log_line_with_its_route_template() throws Exception {
+        try (var context = start(Map.of())) {
+            var id = UUID.randomUUID();
+            var response = get(uri(context, "/api/v1/orders/" + id));
+            var lines = accessLines();
+            assertEquals(1, lines.size(), lines.toString());
+            var line = lines.getFirst();
+            assertAll(
+                    () -> assertEquals(404, response.statusCode()),
+                    () -> assertEquals("GET", line.get("method")),
+                    () -> assertEquals("/api/v1/orders/{id}", line.get("route"), "the template, not the id"),
+                    () -> assertEquals(404, line.get("status")),
+                    () -> assertTrue(line.get("durationMs") instanceof Long, line.toString()),
+                    () -> assertEquals(response.headers().firstValue("X-Request-Id").orElseThrow(),
+                            line.getOrDefault("requestId", accessLog.list.getFirst().getMDCPropertyMap()
+                                    .get("requestId"))));
+        }
+    }
+
+    @Test
+    void the_access_log_can_be_switched_off() throws Exception {
+        try (var context = start(Map.of("orderflow.access-log", "false"))) {
+            var response = get(uri(context, "/api/v1/orders/" + UUID.randomUUID()));
+            assertAll(
+                    () -> assertEquals(404, response.statusCode()),
+                    () -> assertEquals(List.of(), accessLines()));
+        }
+    }
+
+    private List<Map<String, Object>> accessLines() {
+        return accessLog.list.stream().map(event -> event.getKeyValuePairs() == null ? Map.<String, Object>of()
+                : event.getKeyValuePairs().stream().collect(Collectors.toMap(pair -> pair.key, pair -> pair.value)))
+                .toList();
+    }
+
+    private static URI uri(ApplicationContext context, String path) {
+        return context.getBean(EmbeddedServer.class).getURI().resolve(path);
+    }
+
+    private static ApplicationContext start(Map<String, String> extra) {
+        var properties = new HashMap<String, Object>(new PostgresApplication().properties());
+        properties.put("micronaut.server.port", -1);
+        properties.put("micronaut.server.host", "127.0.0.1");
+        properties.putAll(extra);
+        return ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext();
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
