@@ -63,7 +63,9 @@ final class Database implements AutoCloseable {
 
     /**
      * A connection pool that sends batched inserts as multi-row statements and turns off PostgreSQL's JIT,
-     * which costs more than it saves on short statements (it added ~0.5 s to each outbox claim).
+     * which costs more than it saves on short statements (it added ~0.5 s to each outbox claim). The server's
+     * error detail ({@code Key (id)=(…)}, a failing row's values: names and addresses) is left out of exception
+     * messages, so that it never reaches a log.
      */
     static HikariDataSource pool(String url, String user, String password, int size) {
         var config = new HikariConfig();
@@ -74,6 +76,7 @@ final class Database implements AutoCloseable {
         config.setMaximumPoolSize(size);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("options", "-c jit=off");
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 
