@@ -41,6 +41,16 @@ class RunOptionsTest {
     }
 
     @Test
+    void a_jwt_secret_shorter_than_32_characters_is_refused_and_an_empty_one_means_unset() {
+        var refused = assertThrows(IllegalArgumentException.class,
+                () -> options(Map.of("ORDERFLOW_AUTH_JWT_SECRET", "x".repeat(31))));
+
+        assertEquals("ORDERFLOW_AUTH_JWT_SECRET must be at least 32 characters long", refused.getMessage());
+        assertEquals(Storage.POSTGRES, options(Map.of("ORDERFLOW_AUTH_JWT_SECRET", "x".repeat(32))).storage());
+        assertEquals(Storage.POSTGRES, options(Map.of("ORDERFLOW_AUTH_JWT_SECRET", "")).storage());
+    }
+
+    @Test
     void an_unknown_value_is_refused_with_the_allowed_ones() {
         var refused = assertThrows(IllegalArgumentException.class,
                 () -> options(Map.of("ORDERFLOW_STORAGE", "mongo")));

@@ -77,7 +77,7 @@ enum Upstream {
                 return new Parsed.Malformed("unknown type \"" + name + "\" for " + consumer + "; expected one of "
                         + types.stream().map(MessageType::name).sorted().toList());
             }
-            var eventId = required("eventId", message.eventId());
+            var eventId = eventId(message.eventId());
             var orderId = OrderId.parse(required("orderId", message.orderId()));
             return new Parsed.Event(eventId, switch (type.get()) {
                 case PaymentSucceeded -> new UpstreamEvent.PaymentSucceeded(orderId);
@@ -91,6 +91,23 @@ enum Upstream {
         } catch (InvalidValueException e) {
             return new Parsed.Malformed(e.field() + " " + e.getMessage());
         }
+    }
+
+    /** The longest event id kept in the inbox. */
+    static final int MAX_EVENT_ID_LENGTH = 200;
+    private static final java.util.regex.Pattern PRINTABLE = java.util.regex.Pattern.compile("\\p{Graph}[\\p{Graph} ]*");
+
+    /**
+     * The sender's message id, 1 to 200 printable ASCII characters: anything else is malformed and goes to the
+     * dead-letter topic at once, without retries and before it reaches the inbox or the logs' search indexes.
+     */
+    private static String eventId(@Nullable String value) {
+        var id = required("eventId", value);
+        if (id.length() > MAX_EVENT_ID_LENGTH || !PRINTABLE.matcher(id).matches()) {
+            throw new InvalidValueException("eventId", "must be 1 to " + MAX_EVENT_ID_LENGTH
+                    + " printable ASCII characters");
+        }
+        return id;
     }
 
     private static String required(String field, @Nullable String value) {

@@ -58,6 +58,9 @@ class UpstreamTest {
             "{\"type\":\"PaymentSucceeded\",\"orderId\":\"x\"}                    | eventId is missing",
             "{\"type\":\"PaymentSucceeded\",\"eventId\":\" \",\"orderId\":\"x\"}  | eventId is missing",
             "{\"type\":\"PaymentSucceeded\",\"eventId\":\"e-1\"}                  | orderId is missing",
+            "{\"type\":\"PaymentSucceeded\",\"eventId\":\"e\\u0000x\",\"orderId\":\"x\"} | eventId must be 1 to 200 printable",
+            "{\"type\":\"PaymentSucceeded\",\"eventId\":\"é-1\",\"orderId\":\"x\"} | eventId must be 1 to 200 printable",
+            "{\"type\":\"PaymentSucceeded\",\"eventId\":\"e-1\\n\",\"orderId\":\"x\"} | eventId must be 1 to 200 printable",
             "{\"type\":\"PaymentSucceeded\",\"eventId\":\"e-1\",\"orderId\":\"42\"} | orderId must be a UUID",
             "{\"type\":\"PaymentFailed\",\"eventId\":\"e-1\",\"orderId\":\"" + ORDER + "\"} | reason is missing",
     })
@@ -72,6 +75,15 @@ class UpstreamTest {
                 {"type":"ParcelShipped","eventId":"e-1","orderId":"%s","carrier":"DHL","trackingNumber":"no spaces"}"""
                 .formatted(ORDER)));
         assertTrue(malformed.reason().startsWith("trackingNumber must be"), malformed.reason());
+    }
+
+    @Test
+    void an_event_id_longer_than_200_characters_is_malformed_and_200_are_accepted() {
+        var template = "{\"type\":\"PaymentSucceeded\",\"eventId\":\"%s\",\"orderId\":\"" + ORDER + "\"}";
+        assertInstanceOf(Upstream.Parsed.Event.class, parse(Upstream.PAYMENTS, template.formatted("e".repeat(200))));
+        var malformed = assertInstanceOf(Upstream.Parsed.Malformed.class,
+                parse(Upstream.PAYMENTS, template.formatted("e".repeat(201))));
+        assertTrue(malformed.reason().startsWith("eventId must be"), malformed.reason());
     }
 
     @Test

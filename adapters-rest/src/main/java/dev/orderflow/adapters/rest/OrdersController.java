@@ -69,6 +69,14 @@ import org.slf4j.MDC;
 @Tag(name = "orders")
 @ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(
         mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "No valid bearer token (WWW-Authenticate: Bearer)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM,
+                schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "The token's roles do not allow this", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "Rate limited (Retry-After, RateLimit-Policy, RateLimit)",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM,
+                schema = @Schema(implementation = Problem.class)))
 class OrdersController {
 
     static final String PATH = "/api/v1/orders";
