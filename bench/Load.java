@@ -59,7 +59,7 @@ public class Load {
                     }
                 }
             } catch (Exception e) {
-                status = "error";
+                status = e.getClass().getSimpleName();
             }
             statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
         };
