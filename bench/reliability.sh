@@ -20,6 +20,7 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 scenarios="${SCENARIOS:-kill outage overload}"
 rounds="${ROUNDS:-5}"
 outage="${OUTAGE:-15}"
+KILL_AFTER="${KILL_AFTER:-4}"
 pgbin=/usr/lib/postgresql/15/bin
 
 if [ -z "${SKIP_BUILD:-}" ]; then mvn -q -DskipTests package; fi
@@ -89,11 +90,12 @@ if [[ " $scenarios " == *" kill "* ]]; then
   for round in $(seq 1 "$rounds"); do
     start_service
     if [ "$started" = 1 ]; then first_try=$((first_try + 1)); else echo "round $round: no start; log:"; tail -5 "$work/service.log"; exit 1; fi
-    loadgen "$base" open 100 6 "$work/ids.$round" > "$work/load.$round" 2>&1 &
+    loadgen "$base" open "${KILL_RATE:-100}" "$((KILL_AFTER + 2))" "$work/ids.$round" > "$work/load.$round" 2>&1 &
     load=$!
-    sleep 4
+    sleep "$KILL_AFTER"
     kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""
     wait "$load" || true; load=""
+    echo "  round $round: $(cat "$work/load.$round")"
     acked_total=$((acked_total + $(wc -l < "$work/ids.$round")))
     other5xx=$((other5xx + $(other_5xx "$work/load.$round")))
   done
@@ -104,7 +106,7 @@ if [[ " $scenarios " == *" kill "* ]]; then
   cat "$work"/ids.* > "$work/ids.all"
   lost=$(PGPASSWORD=$pw count_missing "$work/ids.all" psql -h 127.0.0.1 -p "$pgport" -U postgres postgres)
   stop_service
-  echo "kill -9 embedded: $rounds kills under 100 POST/s, restarts on first try $first_try of $((rounds + 1)), acknowledged $acked_total, lost $lost, 5xx other than 503: $other5xx"
+  echo "kill -9 embedded: $rounds kills under ${KILL_RATE:-100} POST/s, restarts on first try $first_try of $((rounds + 1)), acknowledged $acked_total, lost $lost, 5xx other than 503: $other5xx"
 fi
 
 if [[ " $scenarios " == *" outage "* ]]; then
