@@ -36,7 +36,7 @@ public class Load {
         int amount = Integer.parseInt(args[2]);
         var duration = Duration.ofSeconds(Long.parseLong(args[3]));
         var ids = args.length > 4 ? Path.of(args[4]) : null;
-        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         var latencies = new ConcurrentLinkedQueue<Long>();
         var acknowledged = new ConcurrentLinkedQueue<String>();
@@ -59,7 +59,7 @@ public class Load {
                     }
                 }
             } catch (Exception e) {
-                status = "error";
+                status = e.getClass().getSimpleName();
             }
             statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
         };

@@ -20,6 +20,7 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 scenarios="${SCENARIOS:-kill outage overload}"
 rounds="${ROUNDS:-5}"
 outage="${OUTAGE:-15}"
+KILL_AFTER="${KILL_AFTER:-4}"
 pgbin=/usr/lib/postgresql/15/bin
 
 if [ -z "${SKIP_BUILD:-}" ]; then mvn -q -DskipTests package; fi
@@ -67,7 +68,7 @@ CREATE TEMP TABLE acked (id uuid);
 SELECT count(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = a.id);
 SQL
 }
-other_5xx() { grep -o '5[0-9][0-9]=[0-9]*' "$1" | grep -v '^503=' | awk -F= '{s += $2} END {print s + 0}'; }
+other_5xx() { { grep -o '5[0-9][0-9]=[0-9]*' "$1" || true; } | { grep -v '^503=' || true; } | awk -F= '{s += $2} END {print s + 0}'; }
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$@"; }
 post_status() {
   status_of -X POST "$base/api/v1/orders" -H 'Content-Type: application/json' -d '{"customerId": "c-probe",
@@ -80,6 +81,8 @@ until_status() {
   until [ "$("$@")" = "$want" ]; do sleep 0.05; if [ $(( $(now_ms) - from )) -gt 60000 ]; then echo "never"; return; fi; done
   echo $(( $(now_ms) - from ))
 }
+"${JAVA_HOME:+$JAVA_HOME/bin/}javac" -d "$work/classes" bench/Load.java
+loadgen() { "$java" -cp "$work/classes" Load "$@"; }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [[ " $scenarios " == *" kill "* ]]; then
@@ -87,11 +90,12 @@ if [[ " $scenarios " == *" kill "* ]]; then
   for round in $(seq 1 "$rounds"); do
     start_service
     if [ "$started" = 1 ]; then first_try=$((first_try + 1)); else echo "round $round: no start; log:"; tail -5 "$work/service.log"; exit 1; fi
-    "$java" bench/Load.java "$base" open 100 6 "$work/ids.$round" > "$work/load.$round" 2>&1 &
+    loadgen "$base" open "${KILL_RATE:-100}" "$((KILL_AFTER + 2))" "$work/ids.$round" > "$work/load.$round" 2>&1 &
     load=$!
-    sleep 3
+    sleep "$KILL_AFTER"
     kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""
     wait "$load" || true; load=""
+    echo "  round $round: $(cat "$work/load.$round")"
     acked_total=$((acked_total + $(wc -l < "$work/ids.$round")))
     other5xx=$((other5xx + $(other_5xx "$work/load.$round")))
   done
@@ -102,7 +106,7 @@ if [[ " $scenarios " == *" kill "* ]]; then
   cat "$work"/ids.* > "$work/ids.all"
   lost=$(PGPASSWORD=$pw count_missing "$work/ids.all" psql -h 127.0.0.1 -p "$pgport" -U postgres postgres)
   stop_service
-  echo "kill -9 embedded: $rounds kills under 100 POST/s, restarts on first try $first_try of $((rounds + 1)), acknowledged $acked_total, lost $lost, 5xx other than 503: $other5xx"
+  echo "kill -9 embedded: $rounds kills under ${KILL_RATE:-100} POST/s, restarts on first try $first_try of $((rounds + 1)), acknowledged $acked_total, lost $lost, 5xx other than 503: $other5xx"
 fi
 
 if [[ " $scenarios " == *" outage "* ]]; then
@@ -115,7 +119,7 @@ if [[ " $scenarios " == *" outage "* ]]; then
     pgstart() { runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -o "-p $pgport -k $pgdata -c listen_addresses=127.0.0.1" -w -l "$pgdata/log" start >/dev/null; }
     pgstart
     start_service ORDERFLOW_DB_URL="jdbc:postgresql://127.0.0.1:$pgport/postgres" ORDERFLOW_DB_USER=postgres
-    "$java" bench/Load.java "$base" open 50 $((outage + 25)) "$work/ids.outage" > "$work/load.outage" 2>&1 &
+    loadgen "$base" open 50 $((outage + 25)) "$work/ids.outage" > "$work/load.outage" 2>&1 &
     load=$!
     sleep 8
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null
@@ -125,7 +129,7 @@ if [[ " $scenarios " == *" outage "* ]]; then
     wait $!
     readiness_down=$(cat "$work/readiness.ms")
     live=$(status_of "$base/health/liveness")
-    sleep $(( outage - ($(now_ms) - stopped) / 1000 ))
+    rest=$(( outage - ($(now_ms) - stopped) / 1000 )); if [ "$rest" -gt 0 ]; then sleep "$rest"; fi
     pgstart
     recovered=$(until_status 201 post_status)
     ready=$(until_status 200 status_of "$base/health/readiness")
@@ -140,12 +144,12 @@ fi
 if [[ " $scenarios " == *" overload "* ]]; then
   rm -rf "$work/data"
   start_service
-  "$java" bench/Load.java "$base" closed 16 10 >/dev/null 2>&1 # warm-up
-  capacity_line=$("$java" bench/Load.java "$base" closed 16 15)
+  loadgen "$base" closed 16 10 >/dev/null 2>&1 # warm-up
+  capacity_line=$(loadgen "$base" closed 16 15)
   capacity=$(echo "$capacity_line" | sed -E 's/.* ([0-9]+) acknowledged\/s.*/\1/')
   echo "capacity (16 closed-loop clients): $capacity_line"
-  echo "open loop at 1x ($capacity/s): $("$java" bench/Load.java "$base" open "$capacity" 20)"
-  echo "open loop at 4x ($((capacity * 4))/s): $("$java" bench/Load.java "$base" open $((capacity * 4)) 20)"
+  echo "open loop at 1x ($capacity/s): $(loadgen "$base" open "$capacity" 20)"
+  echo "open loop at 4x ($((capacity * 4))/s): $(loadgen "$base" open $((capacity * 4)) 20)"
   if grep -q OutOfMemoryError "$work/service.log"; then oom=yes; else oom=no; fi
   alive=$(kill -0 "$pid" 2>/dev/null && echo yes || echo no)
   echo "overload: OutOfMemoryError in the log: $oom; service still running: $alive; RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"
