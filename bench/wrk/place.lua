@@ -1,5 +1,6 @@
 -- POST /api/v1/orders with a unique Idempotency-Key per request; the ids of created orders go to
--- <ids_dir>/ids-<thread>.txt (for the confirm run). Argument: ids_dir.
+-- <ids_dir>/ids-<thread>.txt (for the confirm run). Argument: ids_dir. With ORDERFLOW_BENCH_TOKEN set, it goes as
+-- a Bearer token.
 local counter = 0
 local threads = {}
 
@@ -13,6 +14,8 @@ function init(args)
   prefix = string.format("bench-%d-%d-%d-", os.time(), number, math.random(1e9))
 end
 
+local token = os.getenv("ORDERFLOW_BENCH_TOKEN")
+
 function request()
   counter = counter + 1
   local body = '{"customerId":"c-bench-' .. (counter % 97) .. '",' ..
@@ -20,8 +23,11 @@ function request()
     '{"sku":"PEN-7","quantity":1,"unitPrice":{"amount":"3.20","currency":"EUR"}}],' ..
     '"shippingAddress":{"recipient":"Ada Lovelace","line1":"1 Main St","postalCode":"10115",' ..
     '"city":"Berlin","country":"DE"}}'
-  return wrk.format("POST", "/api/v1/orders",
-    {["Content-Type"] = "application/json", ["Idempotency-Key"] = prefix .. counter}, body)
+  local headers = {["Content-Type"] = "application/json", ["Idempotency-Key"] = prefix .. counter}
+  if token and token ~= "" then
+    headers["Authorization"] = "Bearer " .. token
+  end
+  return wrk.format("POST", "/api/v1/orders", headers, body)
 end
 
 function response(status, headers, body)
