@@ -8,6 +8,8 @@
 #   PG="-h 127.0.0.1 -p 5432 -U postgres"   where the PostgreSQL server is (trust auth; the default shown)
 #   PG_LOG=/var/log/postgresql/postgresql-15-main.log   that server's stderr log (default: the one file there)
 #   ORDERFLOW_BENCH_TOKEN=<JWT>             sent as a Bearer token, when the API wants one
+#   JAVA_OPTS="-XX:+UseSerialGC"           more JVM options for the service; with -XX:NativeMemoryTracking=summary
+#                                           the JVM's own account of its memory is printed at the end
 #   WARMUP=20                               seconds of POST /orders before the rounds (JIT; not measured)
 #   OPEN_LOOP_SECONDS=20                    length of the open-loop run (0: skip it)
 #   SERVICE_DIR=/some/checkout              run that checkout's bootstrap/target/orderflow.jar (+ .aot) instead,
@@ -126,7 +128,12 @@ if [ "${OPEN_LOOP_SECONDS:-20}" != 0 ]; then
   open_loop=$("$java" bench/OpenLoop.java --base "$base" --rate "$rate" --seconds "${OPEN_LOOP_SECONDS:-20}" \
     --warmup 5 --kind place ${ORDERFLOW_BENCH_TOKEN:+--token "$ORDERFLOW_BENCH_TOKEN"})
 fi
-rss=$(awk '/^VmRSS:/ {printf "%d MB", $2 / 1024}' "/proc/$pid/status")
+rss=$(awk '/^(VmRSS|RssAnon|RssFile):/ {printf "%s%s %d MB", sep, $1, $2 / 1024; sep=", "}' "/proc/$pid/status")
+nmt=""
+if [[ "${JAVA_OPTS:-}" == *NativeMemoryTracking* ]]; then
+  nmt=$("${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$pid" VM.native_memory summary scale=MB \
+    | awk '/^Total:/ || /^-  *[A-Za-z ]+\(reserved=/ {sub(/^-  */, ""); print "  " $0}')
+fi
 
 echo
 echo "$(date -u +%Y-%m-%d) · $(nproc) cores · load average before/after the rounds: $load_before / $load_after · $(psql "${pg[@]}" -Atc 'SHOW server_version' -d postgres) · ${seconds}s per run"
@@ -141,4 +148,5 @@ for connections in 16 64; do
     END {printf "%s connections: ratio %s–%s %%, service %s–%s req/s, pgbench %s–%s tx/s\n", c, r0, r1, s0, s1, p0, p1}' "$results"
 done
 if [ -n "$open_loop" ]; then echo "open loop at 70 % of the best rate: $open_loop"; fi
-echo "service resident memory after the runs: $rss"
+echo "service resident memory after the runs: $rss (options: -XX:AOTCache, -Xmx256m ${JAVA_OPTS:-})"
+if [ -n "$nmt" ]; then echo "native memory tracking (committed is what counts):"; echo "$nmt"; fi
