@@ -58,6 +58,7 @@ export ORDERFLOW_BENCH_TOKEN="${ORDERFLOW_BENCH_TOKEN:-}"
 
 # as the README's run command starts it: the build's AOT cache (required to load) and -Xmx256m
 start_service() {
+  local launched; launched=$(date +%s%3N)
   (cd "$service_dir" && ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 \
     ORDERFLOW_DB_URL="jdbc:postgresql://${pg_host:-127.0.0.1}:${pg_port:-5432}/$db" ORDERFLOW_DB_USER="${pg_user:-postgres}" \
     exec "$java" -XX:AOTCache=bootstrap/target/orderflow.aot -XX:AOTMode=on -Xmx256m ${JAVA_OPTS:-} \
@@ -65,9 +66,11 @@ start_service() {
   pid=$!
   until curl -sf -o /dev/null "${auth[@]}" "$base/api/v1/orders?limit=1"; do
     kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
-    sleep 0.05
+    sleep 0.01
   done
+  startups+=("$(( $(date +%s%3N) - launched ))")
 }
+startups=()
 stop_service() { kill -TERM "$pid"; wait "$pid" || true; pid=""; }
 
 echo "deriving the pgbench script from the statement log of one POST /orders (database $db)..." >&2
@@ -77,7 +80,7 @@ marker="ceiling-probe-$$-$RANDOM"
 offset=$(stat -c %s "$pg_log")
 body='{"customerId":"c-bench-1","lines":[{"sku":"BOOK-1","quantity":2,"unitPrice":{"amount":"12.50","currency":"EUR"}},{"sku":"PEN-7","quantity":1,"unitPrice":{"amount":"3.20","currency":"EUR"}}],"shippingAddress":{"recipient":"Ada Lovelace","line1":"1 Main St","postalCode":"10115","city":"Berlin","country":"DE"}}'
 location=$(curl -s -o /dev/null -D - "${auth[@]}" -H 'Content-Type: application/json' -H "Idempotency-Key: $marker" \
-  --data "$body" "$base/api/v1/orders" | tr -d '\r' | awk 'tolower($1) == "location:" {print $2}')
+  --data "$body" "$base/api/v1/orders" | tr -d '\r' | awk 'tolower($1) == "location:" {print $2}') || true
 [ -n "$location" ] || { echo "the probe POST /orders did not answer 201 with a Location" >&2; exit 1; }
 sleep 0.5
 stop_service
@@ -148,5 +151,6 @@ for connections in 16 64; do
     END {printf "%s connections: ratio %s–%s %%, service %s–%s req/s, pgbench %s–%s tx/s\n", c, r0, r1, s0, s1, p0, p1}' "$results"
 done
 if [ -n "$open_loop" ]; then echo "open loop at 70 % of the best rate: $open_loop"; fi
+echo "startup to the first served request on the external database: ${startups[*]} ms (the first start migrates the fresh schema)"
 echo "service resident memory after the runs: $rss (options: -XX:AOTCache, -Xmx256m ${JAVA_OPTS:-})"
 if [ -n "$nmt" ]; then echo "native memory tracking (committed is what counts):"; echo "$nmt"; fi
