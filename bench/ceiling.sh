@@ -10,6 +10,7 @@
 #   ORDERFLOW_BENCH_TOKEN=<JWT>             sent as a Bearer token, when the API wants one
 #   JAVA_OPTS="-XX:+UseSerialGC"           more JVM options for the service; with -XX:NativeMemoryTracking=summary
 #                                           the JVM's own account of its memory is printed at the end
+#   CONNECTIONS="16 64"                     the connection counts (pgbench clients and wrk connections)
 #   WARMUP=20                               seconds of POST /orders before the rounds (JIT; not measured)
 #   OPEN_LOOP_SECONDS=20                    length of the open-loop run (0: skip it)
 #   SERVICE_DIR=/some/checkout              run that checkout's bootstrap/target/orderflow.jar (+ .aot) instead,
@@ -82,16 +83,40 @@ body='{"customerId":"c-bench-1","lines":[{"sku":"BOOK-1","quantity":2,"unitPrice
 location=$(curl -s -o /dev/null -D - "${auth[@]}" -H 'Content-Type: application/json' -H "Idempotency-Key: $marker" \
   --data "$body" "$base/api/v1/orders" | tr -d '\r' | awk 'tolower($1) == "location:" {print $2}') || true
 [ -n "$location" ] || { echo "the probe POST /orders did not answer 201 with a Location" >&2; exit 1; }
+order_id="${location##*/}"
+sleep 0.5
+between=$(stat -c %s "$pg_log")
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "${auth[@]}" "$base/api/v1/orders/$order_id/confirm")
+[ "$status" = 200 ] || { echo "the probe confirm answered $status" >&2; exit 1; }
 sleep 0.5
 stop_service
-tail -c +"$((offset + 1))" "$pg_log" >"$work/statements.log"
+tail -c +"$((offset + 1))" "$pg_log" | head -c "$((between - offset))" >"$work/place.log"
+tail -c +"$((between + 1))" "$pg_log" >"$work/confirm.log"
 psql "${pg[@]}" -q -d postgres -c "ALTER DATABASE $db RESET log_statement" >/dev/null
-python3 bench/pgbench_from_log.py "$work/statements.log" "$db" "$marker" "${location##*/}" >"$work/place.sql" \
-  2>"$work/statements.txt"
+for request in place confirm; do
+  request_marker=$([ "$request" = place ] && echo "$marker" || echo "$order_id")
+  python3 bench/pgbench_from_log.py "$work/$request.log" "$db" "$request_marker" "$order_id" >"$work/$request.sql" \
+    2>"$work/$request.txt" || { cat "$work/$request.txt" >&2; cp "$work/$request.log" /tmp/ceiling-$request.log; exit 1; }
+done
 echo "one POST /orders sends (the transactions that carry its Idempotency-Key):" >&2
-sed 's/^/  /' "$work/statements.txt" >&2
-pgbench "${pg[@]}" -n -M prepared -c 1 -t 3 -f "$work/place.sql" "$db" >"$work/check.txt" 2>&1 \
-  || { echo "the derived pgbench script fails:" >&2; cat "$work/check.txt" "$work/place.sql" >&2; exit 1; }
+sed 's/^/  /' "$work/place.txt" >&2
+echo "one POST /orders/{id}/confirm sends:" >&2
+sed 's/^/  /' "$work/confirm.txt" >&2
+# pgbench with a derived script; the order ids and keys it makes count from a base, one base per run
+echo 0 >"$work/base"
+next_base() { local n; n=$(( $(cat "$work/base") + 100000000000000 )); echo "$n" >"$work/base"; echo "$n"; }
+bench_sql() { # script base clients (-T seconds | -t transactions)
+  local script=$1 from=$2 clients=$3; shift 3
+  pgbench "${pg[@]}" -n -M prepared -c "$clients" -j 2 -D ceiling_base="$from" -D ceiling_n=0 "$@" \
+    -f "$work/$script.sql" "$db" 2>&1
+}
+check_base=$(next_base)
+{ bench_sql place "$check_base" 1 -t 3; bench_sql confirm "$check_base" 1 -t 3; } >"$work/check.txt" || true
+confirmed=$(psql "${pg[@]}" -Atc "SELECT count(*) FROM orders WHERE status = 'CONFIRMED'" -d "$db")
+if [ "$confirmed" != 4 ] || grep -q "aborted" "$work/check.txt"; then
+  echo "a derived pgbench script fails (confirmed orders: $confirmed, expected 4):" >&2
+  cat "$work/check.txt" "$work/place.sql" "$work/confirm.sql" >&2; exit 1
+fi
 
 start_service
 mkdir -p "$work/ids"
@@ -100,9 +125,14 @@ wrk -t2 -c16 -d"${WARMUP:-20}s" -s bench/wrk/place.lua "$base" -- "$work/ids" >/
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 results="$work/results.tsv"
+# the tps of a pgbench run; stops the script with pgbench's output when it failed (e.g. too many connections)
+tps() {
+  local out; out=$(cat)
+  grep -q '^tps = ' <<<"$out" || { echo "pgbench failed:" >&2; tail -5 <<<"$out" >&2; return 1; }
+  awk '/^tps = / {printf "%.0f", $3}' <<<"$out"
+}
 run_pgbench() {
-  pgbench "${pg[@]}" -n -M prepared -c "$1" -j 2 -T "$seconds" -f "$work/place.sql" "$db" 2>&1 \
-    | awk '/^tps = / {printf "%.0f", $3}'
+  bench_sql place "$(next_base)" "$1" -T "$seconds" | tps
 }
 run_wrk() {
   local out; out=$(wrk -t2 -c"$1" -d"${seconds}s" --timeout 10s --latency -s bench/wrk/place.lua "$base" -- "$work/ids")
@@ -111,7 +141,7 @@ run_wrk() {
   awk '/^Requests\/sec:/ {rps = $2} $1 == "99%" {p99 = $2} END {printf "%.0f %s", rps, p99}' <<<"$out"
 }
 for round in $(seq 1 "$rounds"); do
-  for connections in 16 64; do
+  for connections in ${CONNECTIONS:-16 64}; do
     if [ $((round % 2)) -eq 1 ]; then
       ceiling=$(run_pgbench "$connections"); read -r service p99 <<<"$(run_wrk "$connections")"
     else
@@ -120,6 +150,48 @@ for round in $(seq 1 "$rounds"); do
     ratio=$(awk -v s="$service" -v c="$ceiling" 'BEGIN {printf "%.0f", 100 * s / c}')
     echo "round $round, $connections connections: pgbench $ceiling tx/s, service $service req/s (p99 $p99) = $ratio %" >&2
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$connections" "$ceiling" "$service" "$p99" "$ratio" >>"$results"
+  done
+done
+
+# confirm: pgbench confirms orders that a pgbench run of the placing script made just before (not measured), each
+# once; the service confirms pending orders, each once: those the rounds above made and a prefill by the
+# placing script (the same rows a POST writes); per run twice what the best placing rate gives in a run
+best=$(awk -F'\t' '$3 > max {max = $3} END {printf "%d", max}' "$results")
+chunk=$(( 2 * best * seconds ))
+echo "prefill: $((chunk * 2 * rounds)) pending orders for the service's confirm runs (pgbench, not measured)..." >&2
+bench_sql place "$(next_base)" 16 -t $(( (chunk * 2 * rounds + 15) / 16 )) | tps >/dev/null
+# every pending order so far: the prefill's and those of the rounds above; none is confirmed twice
+psql "${pg[@]}" -Atc "SELECT id FROM orders WHERE status = 'PENDING' ORDER BY random()" -d "$db" >"$work/pending.txt"
+split -l "$chunk" -d -a 3 "$work/pending.txt" "$work/pending-"
+chunks=("$work"/pending-*)
+confirm_results="$work/confirm.tsv"
+run_pgbench_confirm() {
+  local clients=$1 per_client
+  per_client=$(( ($2 * seconds + clients - 1) / clients ))
+  local from; from=$(next_base)
+  bench_sql place "$from" "$clients" -t "$per_client" | tps >/dev/null
+  bench_sql confirm "$from" "$clients" -t "$per_client" | tps
+}
+run_wrk_confirm() {
+  local out; out=$(wrk -t2 -c"$1" -d"${seconds}s" --timeout 10s --latency -s bench/wrk/confirm.lua "$base" -- "$2" 2)
+  local errors; errors=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
+  [ -z "$errors" ] || echo "  wrk: $errors non-2xx responses (ran out of pending orders: the rate is too high)" >&2
+  awk '/^Requests\/sec:/ {rps = $2} $1 == "99%" {p99 = $2} END {printf "%.0f %s", rps, p99}' <<<"$out"
+}
+n=0
+for round in $(seq 1 "$rounds"); do
+  for connections in ${CONNECTIONS:-16 64}; do
+    # size pgbench's run by the placing ceiling of the same connection count, so that it lasts about as long
+    estimate=$(awk -F'\t' -v c="$connections" '$2 == c {n++; t += $3} END {printf "%d", t / n}' "$results")
+    if [ $((round % 2)) -eq 1 ]; then
+      ceiling=$(run_pgbench_confirm "$connections" "$estimate"); read -r service p99 <<<"$(run_wrk_confirm "$connections" "${chunks[$n]}")"
+    else
+      read -r service p99 <<<"$(run_wrk_confirm "$connections" "${chunks[$n]}")"; ceiling=$(run_pgbench_confirm "$connections" "$estimate")
+    fi
+    n=$((n + 1))
+    ratio=$(awk -v s="$service" -v c="$ceiling" 'BEGIN {printf "%.0f", 100 * s / c}')
+    echo "confirm round $round, $connections connections: pgbench $ceiling tx/s, service $service req/s (p99 $p99) = $ratio %" >&2
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$connections" "$ceiling" "$service" "$p99" "$ratio" >>"$confirm_results"
   done
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -145,11 +217,16 @@ echo "| round | connections | pgbench, the POST's SQL (tx/s) | service POST /ord
 echo "|---|---|---|---|---|---|"
 awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s %% |\n", $1, $2, $3, $4, $5, $6}' "$results"
 echo
-for connections in 16 64; do
+for connections in ${CONNECTIONS:-16 64}; do
   awk -F'\t' -v c="$connections" 'function lo(a, b) {return a == "" || b < a ? b : a} function hi(a, b) {return a == "" || b > a ? b : a}
     $2 == c {r0 = lo(r0, $6 + 0); r1 = hi(r1, $6 + 0); s0 = lo(s0, $4 + 0); s1 = hi(s1, $4 + 0); p0 = lo(p0, $3 + 0); p1 = hi(p1, $3 + 0)}
     END {printf "%s connections: ratio %s–%s %%, service %s–%s req/s, pgbench %s–%s tx/s\n", c, r0, r1, s0, s1, p0, p1}' "$results"
 done
+echo
+echo "| round | connections | pgbench, the confirm's SQL (tx/s) | service POST /orders/{id}/confirm (req/s) | service p99 | service / pgbench |"
+echo "|---|---|---|---|---|---|"
+awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s %% |\n", $1, $2, $3, $4, $5, $6}' "$confirm_results"
+echo
 if [ -n "$open_loop" ]; then echo "open loop at 70 % of the best rate: $open_loop"; fi
 echo "startup to the first served request on the external database: ${startups[*]} ms (the first start migrates the fresh schema)"
 echo "service resident memory after the runs: $rss (options: -XX:AOTCache, -Xmx256m ${JAVA_OPTS:-})"
