@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The service's POST /orders against its ceiling: pgbench running the very statements that one POST sends, on the
-# same PostgreSQL, measured alternately in one run. Prints both figures and their ratio per round and connection
+# The service's POST /orders and confirm against their ceiling: pgbench running the very statements that one
+# request sends, on the same PostgreSQL, measured alternately in one run. Prints both figures and their ratio per round and connection
 # count, then the p99 of POST at a constant arrival rate of 70 % of the best measured rate (bench/OpenLoop.java).
 #
 #   bench/ceiling.sh [seconds-per-run=10] [rounds=3]
@@ -18,11 +18,12 @@
 #
 # How the pgbench script stays the same as the service's SQL: it is not written by hand. Each run creates a fresh
 # database, turns on log_statement = all for it, starts the service on it, sends one POST /orders with a marked
-# Idempotency-Key, and bench/pgbench_from_log.py turns the logged transaction that carries the marker (BEGIN to
-# COMMIT, every statement as the driver sent it, with the bound values as literals) into the pgbench script; only
-# the idempotency key and the order id are made unique per transaction. Then the service restarts without the
-# statement log and the rounds run: pgbench and wrk (bench/wrk/place.lua, a unique Idempotency-Key per request)
-# at 16 and at 64 connections, in alternating order.
+# Idempotency-Key and one confirm of that order, and bench/pgbench_from_log.py turns the logged transactions of
+# each (BEGIN to COMMIT, every statement as the driver sent it, with the bound values as literals) into a pgbench
+# script; only the idempotency key and the order id are made unique per transaction. Then the service restarts
+# without the statement log and the rounds run: pgbench and wrk (bench/wrk/place.lua, a unique Idempotency-Key
+# per request) at 16 and at 64 connections, in alternating order; then the same for confirm
+# (bench/wrk/confirm.lua, each pending order confirmed once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
