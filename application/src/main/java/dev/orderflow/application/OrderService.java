@@ -110,33 +110,24 @@ public final class OrderService implements OrderCommands, OrderQueries {
                                   Function<CommandResult, StoredReply> respond) {
         var fingerprint = order.fingerprint();
         var now = clock.instant();
-        var claim = transactions.inTransaction(() -> keys.claim(key, fingerprint, now,
-                now.minus(settings.abandonedClaimAfter()), now.plus(settings.idempotencyKeyTtl())));
-        return switch (claim) {
+        // one transaction: the claim, the order and the stored reply commit together or not at all, so a
+        // failed placement leaves the key free and a successful one costs a single commit
+        return transactions.inTransaction(() -> switch (keys.claim(key, fingerprint, now,
+                now.minus(settings.abandonedClaimAfter()), now.plus(settings.idempotencyKeyTtl()))) {
             case Claim.Completed completed -> completed.fingerprint().equals(fingerprint)
                     ? new IdempotentResult.Replayed(completed.response())
                     : new IdempotentResult.KeyReused();
             case Claim.InFlight inFlight -> inFlight.fingerprint().equals(fingerprint)
                     ? new IdempotentResult.InFlight()
                     : new IdempotentResult.KeyReused();
+            case Claim.Busy busy -> new IdempotentResult.InFlight();
             case Claim.Acquired acquired -> {
-                try {
-                    yield transactions.inTransaction(() -> {
-                        var result = placeNow(order);
-                        var response = respond.apply(result);
-                        keys.complete(key, response);
-                        return new IdempotentResult.Executed(result, response);
-                    });
-                } catch (RuntimeException | Error e) {
-                    try {
-                        keys.release(key);
-                    } catch (RuntimeException releaseFailed) {
-                        e.addSuppressed(releaseFailed);
-                    }
-                    throw e;
-                }
+                var result = placeNow(order);
+                var response = respond.apply(result);
+                keys.complete(key, response);
+                yield new IdempotentResult.Executed(result, response);
             }
-        };
+        });
     }
 
     private CommandResult placeNow(NewOrder order) {

@@ -23,9 +23,28 @@ final class EventJson {
     static final String PLACEHOLDERS = "?, ?, ?, ?, ?::jsonb";
 
     private final EventCodec codec;
+    /*
+     * The last event this thread bound, with its JSON: a state change appends the same event objects to the
+     * event log and then to the outbox in one transaction on one thread, so the outbox reuses the log's JSON.
+     * Compared by identity: an event is immutable, and another event object is written afresh.
+     */
+    private final ThreadLocal<Written> lastWritten = new ThreadLocal<>();
+
+    private record Written(OrderEvent event, String json) {
+    }
 
     EventJson(EventCodec codec) {
         this.codec = codec;
+    }
+
+    private String json(OrderEvent event) {
+        var last = lastWritten.get();
+        if (last != null && last.event() == event) {
+            return last.json();
+        }
+        var json = new String(codec.write(event), StandardCharsets.UTF_8);
+        lastWritten.set(new Written(event, json));
+        return json;
     }
 
     /** Binds the event to the parameters of {@link #COLUMNS} from {@code first} on. */
@@ -34,7 +53,7 @@ final class EventJson {
         statement.setLong(first + 1, event.version());
         statement.setString(first + 2, EventType.of(event).storedName());
         Sql.setInstant(statement, first + 3, event.occurredAt());
-        statement.setString(first + 4, new String(codec.write(event), StandardCharsets.UTF_8));
+        statement.setString(first + 4, json(event));
     }
 
     /** Reads the event from the columns of {@link #COLUMNS} in the current row. */

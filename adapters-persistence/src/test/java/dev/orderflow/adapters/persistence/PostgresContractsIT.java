@@ -13,7 +13,18 @@ import dev.orderflow.testkit.contract.OrdersContract;
 import dev.orderflow.testkit.contract.OutboxContract;
 import dev.orderflow.testkit.contract.PaymentDeadlineContract;
 import dev.orderflow.testkit.contract.TransactionsContract;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orderflow.application.port.in.IdempotencyKey;
+import dev.orderflow.application.port.out.IdempotencyKeys.Claim;
+import dev.orderflow.testkit.contract.ContractFixtures;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The PostgreSQL adapters against every port contract, on a real database. */
@@ -60,6 +71,40 @@ class PostgresContractsIT {
         protected Subject<IdempotencyKeys> emptySubject() {
             var storage = running.emptied();
             return new Subject<>(storage.idempotencyKeys(), storage.transactions());
+        }
+
+        @Test
+        void a_key_claimed_in_an_open_transaction_is_busy_at_once_for_everyone_else() throws Exception {
+            var key = new IdempotencyKey("busy-" + UUID.randomUUID());
+            var claimed = new CountDownLatch(1);
+            var checked = new CountDownLatch(1);
+            try (var holder = Executors.newSingleThreadExecutor()) {
+                var held = holder.submit(() -> transactions.inTransaction(() -> {
+                    var claim = port.claim(key, "fp-1", ContractFixtures.T0, ContractFixtures.T0,
+                            ContractFixtures.T0.plusSeconds(60));
+                    claimed.countDown();
+                    await(checked);
+                    return claim;
+                }));
+                assertTrue(claimed.await(1, TimeUnit.MINUTES));
+                // the holder's transaction is open until `checked`: a claim that waited for it would never return
+                var other = port.claim(key, "fp-2", ContractFixtures.T0,
+                        ContractFixtures.T0, ContractFixtures.T0.plusSeconds(60));
+                checked.countDown();
+                assertEquals(new Claim.Acquired(), held.get(1, TimeUnit.MINUTES));
+                assertEquals(new Claim.Busy(), other);
+            }
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                if (!latch.await(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("the other claim did not return");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -14,7 +14,9 @@ public interface IdempotencyKeys {
     /**
      * Claims a key for a request, atomically: if the key is unknown, expired, or claimed before
      * {@code staleBefore} by a request that never finished, it is now claimed for this fingerprint until
-     * {@code expiresAt}. Otherwise the result says what the key holds.
+     * {@code expiresAt}. Otherwise the result says what the key holds. Called in the caller's transaction: the
+     * claim, the work it guards and {@link #complete} commit together. It never waits for another transaction
+     * that holds the key: it answers {@link Claim.Busy} at once.
      */
     Claim claim(IdempotencyKey key, String fingerprint, Instant now, Instant staleBefore, Instant expiresAt);
 
@@ -39,6 +41,13 @@ public interface IdempotencyKeys {
             public InFlight {
                 Objects.requireNonNull(fingerprint, "fingerprint");
             }
+        }
+
+        /**
+         * Another transaction holds the key at this moment and has not committed: its request is in flight,
+         * with a fingerprint that cannot be known before it commits.
+         */
+        record Busy() implements Claim {
         }
 
         /** A request with this fingerprint finished under the key and got this response. */
