@@ -10,7 +10,9 @@ import dev.orderflow.application.port.out.EventPublisher;
 import dev.orderflow.application.port.out.OrderStorage;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
 
@@ -24,9 +26,16 @@ final class MessagingFactory {
         return new WireEvents(json, settings.source());
     }
 
+    /** Spans with the application's {@link OpenTelemetry} (the bootstrap's SDK), OpenTelemetry's no-op without. */
     @Singleton
-    EventPublisher kafkaEventPublisher(KafkaClients clients, WireEvents wire, MessagingSettings settings) {
-        return new KafkaEventPublisher(clients.producer(), wire, settings.ordersTopic());
+    KafkaTracing kafkaTracing(@Nullable OpenTelemetry telemetry) {
+        return new KafkaTracing(telemetry == null ? OpenTelemetry.noop() : telemetry);
+    }
+
+    @Singleton
+    EventPublisher kafkaEventPublisher(KafkaClients clients, WireEvents wire, MessagingSettings settings,
+                                       KafkaTracing tracing) {
+        return new KafkaEventPublisher(clients.producer(), wire, settings.ordersTopic(), tracing);
     }
 
     @Singleton
