@@ -1,11 +1,15 @@
 package dev.orderflow.adapters.persistence;
 
 import dev.orderflow.application.port.out.Transactions;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.propagation.ThreadPropagatedContextElement;
 import io.micronaut.transaction.TransactionOperations;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.sql.Connection;
 import java.util.function.Supplier;
 
@@ -28,6 +32,23 @@ final class TracedTransactions implements Transactions {
         this.tracer = tracer;
     }
 
+    /**
+     * The span as the current trace context wherever Micronaut propagates its context: a transaction
+     * re-applies the propagated context of the caller (with the request's span in it) on every call, which
+     * would hide a span made current only on the thread.
+     */
+    private record Current(Context context) implements ThreadPropagatedContextElement<Scope> {
+        @Override
+        public Scope updateThreadContext() {
+            return context.makeCurrent();
+        }
+
+        @Override
+        public void restoreThreadContext(Scope scope) {
+            scope.close();
+        }
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (transactions.findTransactionStatus().isPresent()) {
@@ -35,7 +56,7 @@ final class TracedTransactions implements Transactions {
         }
         var span = tracer.spanBuilder(SPAN_NAME).setSpanKind(SpanKind.CLIENT)
                 .setAttribute(DB_SYSTEM, "postgresql").startSpan();
-        try (var scope = span.makeCurrent()) {
+        try (var scope = PropagatedContext.getOrEmpty().plus(new Current(Context.current().with(span))).propagate()) {
             return sql.inTransaction(work);
         } catch (RuntimeException | Error e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
