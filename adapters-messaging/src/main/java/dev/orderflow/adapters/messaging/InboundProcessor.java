@@ -8,6 +8,9 @@ import dev.orderflow.application.port.out.Transactions.StorageUnavailableExcepti
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.serde.ObjectMapper;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -24,23 +27,39 @@ import org.slf4j.LoggerFactory;
 final class InboundProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
+    private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("orderflow.inbound.outcome");
 
     private final UpstreamEvents upstream;
     private final DeadLetters deadLetters;
     private final ObjectMapper json;
     private final MessagingSettings settings;
     private final MeterRegistry meters;
+    private final KafkaTracing tracing;
 
     InboundProcessor(UpstreamEvents upstream, DeadLetters deadLetters, ObjectMapper json, MessagingSettings settings,
-                     MeterRegistry meters) {
+                     MeterRegistry meters, KafkaTracing tracing) {
         this.upstream = upstream;
         this.deadLetters = deadLetters;
         this.json = json;
         this.settings = settings;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
+    /** Handles the record in a span continuing the trace it carries; the transaction's span is its child. */
     void process(Upstream source, ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        var span = tracing.consuming(record, source.consumer());
+        try (var scope = span.makeCurrent()) {
+            route(source, record);
+        } catch (InterruptedException | RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.toString());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void route(Upstream source, ConsumerRecord<String, byte[]> record) throws InterruptedException {
         switch (source.parse(json, record.value())) {
             case Upstream.Parsed.Malformed malformed -> {
                 deadLetters.send(record, "malformed: " + malformed.reason(), 1);
@@ -96,6 +115,7 @@ final class InboundProcessor {
     }
 
     private void count(Upstream source, String outcome) {
+        Span.current().setAttribute(OUTCOME, outcome);
         meters.counter("orderflow.inbound.messages", "consumer", source.consumer(), "outcome", outcome).increment();
     }
 }

@@ -3,6 +3,7 @@ package dev.orderflow.adapters.messaging;
 import dev.orderflow.application.port.out.EventPublisher;
 import dev.orderflow.application.port.out.OutboxEntry;
 import dev.orderflow.domain.OrderId;
+import io.opentelemetry.api.trace.Span;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,11 +26,13 @@ final class KafkaEventPublisher implements EventPublisher {
     private final Producer<String, byte[]> producer;
     private final WireEvents wire;
     private final String topic;
+    private final KafkaTracing tracing;
 
-    KafkaEventPublisher(Producer<String, byte[]> producer, WireEvents wire, String topic) {
+    KafkaEventPublisher(Producer<String, byte[]> producer, WireEvents wire, String topic, KafkaTracing tracing) {
         this.producer = producer;
         this.wire = wire;
         this.topic = topic;
+        this.tracing = tracing;
     }
 
     @Override
@@ -64,15 +67,18 @@ final class KafkaEventPublisher implements EventPublisher {
     }
 
     /**
-     * Sends the entries, waits for the broker, and notes which were acknowledged and whose orders failed.
-     * Returns the first failure, if any.
+     * Sends the entries, each in a span of its own that ends with the broker's answer, waits for the broker,
+     * and notes which were acknowledged and whose orders failed. Returns the first failure, if any.
      */
     private Optional<Throwable> send(List<OutboxEntry> wave, Set<Long> acknowledged, Set<OrderId> failedOrders) {
         var sends = new ArrayList<Future<RecordMetadata>>(wave.size());
+        var spans = new ArrayList<Span>(wave.size());
         Throwable failure = null;
         for (var entry : wave) {
+            var record = wire.record(topic, entry.event());
+            spans.add(tracing.publishing(entry, record));
             try {
-                sends.add(producer.send(wire.record(topic, entry.event())));
+                sends.add(producer.send(record));
             } catch (KafkaException e) {
                 // the producer takes nothing more now: the rest of the wave fails with this entry
                 failure = e;
@@ -84,16 +90,21 @@ final class KafkaEventPublisher implements EventPublisher {
             var entry = wave.get(i);
             if (i >= sends.size()) {
                 failedOrders.add(entry.event().orderId());
+                if (i < spans.size()) {
+                    KafkaTracing.failed(spans.get(i), failure);
+                }
                 continue;
             }
             try {
-                sends.get(i).get();
+                KafkaTracing.published(spans.get(i), sends.get(i).get());
                 acknowledged.add(entry.sequence());
             } catch (ExecutionException e) {
                 failure = failure == null ? e.getCause() : failure;
                 failedOrders.add(entry.event().orderId());
+                KafkaTracing.failed(spans.get(i), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                spans.subList(i, spans.size()).forEach(span -> KafkaTracing.failed(span, e));
                 throw new PublisherUnavailableException("interrupted while waiting for the broker", e);
             }
         }

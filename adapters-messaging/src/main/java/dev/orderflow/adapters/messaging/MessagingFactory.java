@@ -7,7 +7,9 @@ import dev.orderflow.application.port.out.EventPublisher;
 import dev.orderflow.events.EventCodec;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.inject.Singleton;
 
 /**
@@ -23,9 +25,16 @@ final class MessagingFactory {
         return new WireEvents(new EventCodec(json), settings.source());
     }
 
+    /** Spans with the application's {@link OpenTelemetry} (the bootstrap's SDK), OpenTelemetry's no-op without. */
     @Singleton
-    EventPublisher kafkaEventPublisher(KafkaClients clients, WireEvents wire, MessagingSettings settings) {
-        return new KafkaEventPublisher(clients.producer(), wire, settings.ordersTopic());
+    KafkaTracing kafkaTracing(@Nullable OpenTelemetry telemetry) {
+        return new KafkaTracing(telemetry == null ? OpenTelemetry.noop() : telemetry);
+    }
+
+    @Singleton
+    EventPublisher kafkaEventPublisher(KafkaClients clients, WireEvents wire, MessagingSettings settings,
+                                       KafkaTracing tracing) {
+        return new KafkaEventPublisher(clients.producer(), wire, settings.ordersTopic(), tracing);
     }
 
     /** How the relay that the bootstrap builds on this publisher claims batches. */

@@ -3,6 +3,7 @@ package dev.orderflow.adapters.messaging;
 import static dev.orderflow.testkit.contract.ContractFixtures.deliveredLife;
 import static dev.orderflow.testkit.contract.ContractFixtures.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.orderflow.application.port.out.EventPublisher.Publication;
@@ -10,8 +11,15 @@ import dev.orderflow.application.port.out.EventPublisher.PublisherUnavailableExc
 import dev.orderflow.application.port.out.OutboxEntry;
 import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.events.EventCodec;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
@@ -44,6 +52,8 @@ class KafkaEventPublisherTest {
         }
     }
 
+    private static final KafkaTracing NO_TRACING = new KafkaTracing(OpenTelemetry.noop());
+
     private final WireEvents wire = new WireEvents(new EventCodec(WireEventsTest.JSON), "/orderflow");
 
     private static List<OutboxEntry> entries(List<OrderEvent> events) {
@@ -64,7 +74,7 @@ class KafkaEventPublisherTest {
         var second = deliveredLife(newId());
         var events = List.of(first.get(0), first.get(1), second.get(0), first.get(2), second.get(1));
         var producer = new Producer(record -> false);
-        var publication = new KafkaEventPublisher(producer, wire, "orders").publish(entries(events));
+        var publication = new KafkaEventPublisher(producer, wire, "orders", NO_TRACING).publish(entries(events));
 
         assertEquals(new Publication.Complete(List.of(1L, 2L, 3L, 4L, 5L)), publication);
         assertEquals(List.of(id(first.get(0)), id(second.get(0)), id(first.get(1)), id(second.get(1)),
@@ -77,7 +87,7 @@ class KafkaEventPublisherTest {
         var other = deliveredLife(newId());
         var events = List.of(failing.get(0), other.get(0), failing.get(1), other.get(1));
         var producer = new Producer(record -> record.key().equals(failing.getFirst().orderId().toString()));
-        var publication = new KafkaEventPublisher(producer, wire, "orders").publish(entries(events));
+        var publication = new KafkaEventPublisher(producer, wire, "orders", NO_TRACING).publish(entries(events));
 
         assertEquals(new Publication.Partial(List.of(2L, 4L), new TimeoutException("expired").toString()),
                 publication);
@@ -87,8 +97,38 @@ class KafkaEventPublisherTest {
     @Test
     void when_nothing_is_acknowledged_the_publisher_is_unavailable() {
         var producer = new Producer(record -> true);
-        var publisher = new KafkaEventPublisher(producer, wire, "orders");
+        var publisher = new KafkaEventPublisher(producer, wire, "orders", NO_TRACING);
         assertThrows(PublisherUnavailableException.class, () -> publisher.publish(entries(deliveredLife(newId()))));
         assertEquals(1, producer.sent.size(), "the order's later events were not sent");
+    }
+
+    @Test
+    void a_published_record_continues_the_trace_stored_with_its_entry_in_both_header_forms() {
+        var spans = InMemorySpanExporter.create();
+        try (var telemetry = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(spans)).build()).build()) {
+            var stored = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+            var traced = new OutboxEntry(1, deliveredLife(newId()).getFirst(), Map.of("traceparent", stored));
+            var untraced = new OutboxEntry(2, deliveredLife(newId()).getFirst());
+            var producer = new Producer(record -> false);
+            new KafkaEventPublisher(producer, wire, "orders", new KafkaTracing(telemetry))
+                    .publish(List.of(traced, untraced));
+
+            var records = producer.history();
+            var published = spans.getFinishedSpanItems();
+            assertEquals(2, published.size(), published::toString);
+            for (int i = 0; i < 2; i++) {
+                var span = published.get(i).getSpanContext();
+                var expected = "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+                assertEquals(expected, KafkaBroker.header(records.get(i).headers(), "traceparent"));
+                assertEquals(expected, KafkaBroker.header(records.get(i).headers(), "ce_traceparent"));
+                assertEquals(SpanKind.PRODUCER, published.get(i).getKind());
+            }
+            var child = published.getFirst();
+            assertEquals("0af7651916cd43dd8448eb211c80319c", child.getTraceId(), "the stored trace continues");
+            assertEquals("b7ad6b7169203331", child.getParentSpanId(), "a child of the stored span");
+            assertEquals("send orders", child.getName());
+            assertFalse(published.get(1).getParentSpanContext().isValid(), "without a stored trace, a new one");
+        }
     }
 }

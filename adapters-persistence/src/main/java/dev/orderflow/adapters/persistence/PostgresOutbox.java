@@ -20,8 +20,8 @@ import java.util.Optional;
  */
 final class PostgresOutbox implements Outbox {
 
-    private static final String INSERT =
-            "INSERT INTO outbox (" + EventJson.COLUMNS + ") VALUES (" + EventJson.PLACEHOLDERS + ")";
+    private static final String INSERT = "INSERT INTO outbox (" + OutboxTraceContext.COLUMN + ", "
+            + EventJson.COLUMNS + ") VALUES (?::jsonb, " + EventJson.PLACEHOLDERS + ")";
 
     /*
      * One statement. `candidate` locks up to `max` unpublished, unleased entries in sequence order, skipping
@@ -52,7 +52,7 @@ final class PostgresOutbox implements Outbox {
               AND r.earlier_in_claim = (SELECT count(*) FROM outbox e
                                         WHERE e.order_id = r.order_id AND e.published_at IS NULL
                                           AND e.sequence < r.sequence)
-            RETURNING o.sequence, o.order_id, o.version, o.event_type, o.occurred_at, o.payload
+            RETURNING o.sequence, o.order_id, o.version, o.event_type, o.occurred_at, o.payload, o.trace_context
             """;
     /*
      * Marking and releasing find their rows by primary key. Neither statement may test `published_at IS NULL`
@@ -71,10 +71,12 @@ final class PostgresOutbox implements Outbox {
 
     private final Sql sql;
     private final EventJson events;
+    private final OutboxTraceContext traceContext;
 
-    PostgresOutbox(Sql sql, EventJson events) {
+    PostgresOutbox(Sql sql, EventJson events, OutboxTraceContext traceContext) {
         this.sql = sql;
         this.events = events;
+        this.traceContext = traceContext;
     }
 
     @Override
@@ -82,9 +84,11 @@ final class PostgresOutbox implements Outbox {
         if (appended.isEmpty()) {
             return;
         }
+        var context = traceContext.current();
         sql.inTransaction(() -> sql.statement(INSERT, s -> {
             for (var event : appended) {
-                events.bind(s, 1, event);
+                s.setString(1, context);
+                events.bind(s, 2, event);
                 s.addBatch();
             }
             return s.executeBatch();
@@ -100,7 +104,7 @@ final class PostgresOutbox implements Outbox {
             setInstant(s, 1, now);
             s.setInt(2, max);
             setInstant(s, 3, now.plus(lease));
-        }, row -> new OutboxEntry(row.getLong("sequence"), events.read(row)));
+        }, row -> new OutboxEntry(row.getLong("sequence"), events.read(row), traceContext.read(row)));
         // RETURNING has no order of its own
         return claimed.stream().sorted(Comparator.comparingLong(OutboxEntry::sequence)).toList();
     }

@@ -6,9 +6,11 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -56,13 +58,19 @@ public final class PostgresStorage {
         return database.dataSource();
     }
 
+    /**
+     * The storage ports. Transactions are traced with the application's {@link OpenTelemetry} (the bootstrap's
+     * SDK), with none (OpenTelemetry's no-op) where no such bean exists.
+     */
     @Singleton
     OrderStorage orderStorage(ConnectionOperations<Connection> connections,
-                              TransactionOperations<Connection> transactions, JsonMapper json) {
+                              TransactionOperations<Connection> transactions, JsonMapper json,
+                              @Nullable OpenTelemetry telemetry) {
         var sql = new Sql(connections, transactions);
         var events = new EventJson(new EventCodec(json));
+        var tracer = (telemetry == null ? OpenTelemetry.noop() : telemetry).getTracer("dev.orderflow.persistence");
         return new OrderStorage(new PostgresOrders(sql), new PostgresEventLog(sql, events),
-                new PostgresOutbox(sql, events), new PostgresIdempotencyKeys(sql), new PostgresInbox(sql),
-                sql::inTransaction);
+                new PostgresOutbox(sql, events, new OutboxTraceContext(json)), new PostgresIdempotencyKeys(sql),
+                new PostgresInbox(sql), new TracedTransactions(sql, transactions, tracer));
     }
 }

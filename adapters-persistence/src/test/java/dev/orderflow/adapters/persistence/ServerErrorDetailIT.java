@@ -12,7 +12,8 @@ class ServerErrorDetailIT {
     @Test
     void a_unique_violation_does_not_carry_the_row_values() throws Exception {
         var database = TestDatabase.empty();
-        try (var pool = Database.pool(database.url(), database.user(), database.password(), 1);
+        try (var pool = Database.pool(database.url(), database.user(), database.password(), 1,
+                Database.Limits.DEFAULT);
              var connection = pool.getConnection();
              var statement = connection.createStatement()) {
             statement.execute("CREATE TEMPORARY TABLE people (name text PRIMARY KEY)");
