@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import dev.orderflow.adapters.rest.api.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.Test;
  * {@code Retry-After}; once the place is free, requests are served again.
  */
 class BackpressureIT {
+    /** An admin may do everything these tests do; tokens are signed with the test secret. */
+    private static final String AUTHORIZATION =
+            TestTokens.bearer(TestTokens.hs256(TestTokens.SECRET).mint("ops", "admin"));
+
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
@@ -51,12 +56,14 @@ class BackpressureIT {
                 lock.execute("SELECT 1 FROM orders WHERE id = '" + id + "' FOR UPDATE");
             }
             var stuck = http.sendAsync(HttpRequest.newBuilder(base.resolve("/api/v1/orders/" + id + "/confirm"))
+                    .header("Authorization", AUTHORIZATION)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             var refused = awaitRefusal(http, base.resolve("/api/v1/orders/" + id), stuck);
             holder.rollback();
             var confirmed = stuck.get();
-            var servedAgain = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders/" + id)).build(),
+            var servedAgain = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders/" + id))
+                    .header("Authorization", AUTHORIZATION).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertAll(
                     () -> assertEquals(503, refused.statusCode(), refused.body()),
@@ -71,7 +78,8 @@ class BackpressureIT {
     private static HttpResponse<String> awaitRefusal(HttpClient http, URI order,
                                                      CompletableFuture<HttpResponse<String>> stuck) throws Exception {
         for (int i = 0; i < 200; i++) {
-            var response = http.send(HttpRequest.newBuilder(order).build(), HttpResponse.BodyHandlers.ofString());
+            var response = http.send(HttpRequest.newBuilder(order).header("Authorization", AUTHORIZATION).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 || stuck.isDone()) {
                 return response;
             }
@@ -82,6 +90,7 @@ class BackpressureIT {
 
     private static HttpRequest place(URI base) {
         return HttpRequest.newBuilder(base.resolve("/api/v1/orders"))
+                .header("Authorization", AUTHORIZATION)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString("""

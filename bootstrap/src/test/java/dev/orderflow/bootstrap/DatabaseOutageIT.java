@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.orderflow.adapters.rest.api.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -33,6 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * tell a hang from an answer on a busy machine; bench/outage.sh measures them.
  */
 class DatabaseOutageIT {
+    /** An admin may do everything these tests do; tokens are signed with the test secret. */
+    private static final String AUTHORIZATION =
+            TestTokens.bearer(TestTokens.hs256(TestTokens.SECRET).mint("ops", "admin"));
+
 
     /** Far above the bounds (2 s, 1 s, 5 s): only a hang exceeds it. */
     private static final Duration HANG = Duration.ofSeconds(20);
@@ -58,7 +63,8 @@ class DatabaseOutageIT {
                 "orderflow.db.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
                 "orderflow.db.user", "postgres", "orderflow.db.password", "",
                 "orderflow.db.lock-timeout", "500ms",
-                "orderflow.api.cursor-secret", "outage-test-secret-outage-test-secret-0123"));
+                "orderflow.api.cursor-secret", "outage-test-secret-outage-test-secret-0123",
+                "orderflow.auth.jwt-secret", TestTokens.SECRET));
         application = server.getApplicationContext();
         base = server.getURI();
     }
@@ -154,7 +160,8 @@ class DatabaseOutageIT {
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(HANG).build(),
+        return http.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(HANG)
+                        .header("Authorization", AUTHORIZATION).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import dev.orderflow.adapters.rest.api.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * which a setting switches off.
  */
 class OperationsIT {
+    /** An admin may do everything these tests do; tokens are signed with the test secret. */
+    private static final String AUTHORIZATION =
+            TestTokens.bearer(TestTokens.hs256(TestTokens.SECRET).mint("ops", "admin"));
+
 
     private final ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
     private final Logger accessLogger = (Logger) LoggerFactory.getLogger("orderflow.access");
@@ -108,6 +113,6 @@ class OperationsIT {
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri).header("Authorization", AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

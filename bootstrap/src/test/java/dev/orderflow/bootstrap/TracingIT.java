@@ -17,6 +17,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import dev.orderflow.adapters.rest.api.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,6 +61,10 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TracingIT {
+    /** An admin may do everything these tests do; tokens are signed with the test secret. */
+    private static final String AUTHORIZATION =
+            TestTokens.bearer(TestTokens.hs256(TestTokens.SECRET).mint("ops", "admin"));
+
 
     private static final String ORDERS = "orderflow.orders.v1";
     private static final String PAYMENTS = "payments.v1";
@@ -106,6 +111,7 @@ class TracingIT {
         properties.put("micronaut.server.port", -1);
         properties.put("orderflow.api.cursor-secret", "tracing-test-secret-tracing-test-secret-0123");
         properties.put(InMemorySpans.PROPERTY, true);
+        properties.put("orderflow.auth.jwt-secret", TestTokens.SECRET);
         var server = ApplicationContext.run(EmbeddedServer.class, properties);
         context = server.getApplicationContext();
         base = server.getURI();
@@ -203,6 +209,7 @@ class TracingIT {
         try (var http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders"))
                     .header("Content-Type", "application/json").header("traceparent", traceparent)
+                    .header("Authorization", AUTHORIZATION)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
