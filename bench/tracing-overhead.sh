@@ -25,6 +25,10 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# a staff token (not rate-limited) signed with this run's secret; the wrk scripts send it (ORDERFLOW_TOKEN)
+export ORDERFLOW_AUTH_JWT_SECRET="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+ORDERFLOW_TOKEN=$("$java" -jar "$after" token --sub bench --roles staff --ttl PT6H)
+export ORDERFLOW_TOKEN
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"
 
@@ -32,7 +36,7 @@ start() { # jar, data directory
   ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 ORDERFLOW_DB_DATA_DIR="$2" \
     "$java" -Xmx256m -jar "$1" >>"$work/service.log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "$base/api/v1/orders?limit=1"; do
+  until curl -sf -o /dev/null -H "Authorization: Bearer $ORDERFLOW_TOKEN" "$base/api/v1/orders?limit=1"; do
     kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
     sleep 0.05
   done
