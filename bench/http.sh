@@ -28,19 +28,8 @@ fi
 jar=bootstrap/target/orderflow.jar
 aot_state=$(if unzip -l "$jar" | grep "dev/orderflow/bootstrap/aot/generated/" >/dev/null; then echo on; else echo off; fi)
 
-work=$(mktemp -d /tmp/orderflow-bench.XXXXXX)
-pid=""
-cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-# a staff token (not rate-limited) signed with this run's secret; the wrk scripts send it (ORDERFLOW_TOKEN)
-export ORDERFLOW_AUTH_JWT_SECRET="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-ORDERFLOW_TOKEN=$("$java" -jar "$jar" token --sub bench --roles staff --ttl PT6H)
-export ORDERFLOW_TOKEN
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-base="http://127.0.0.1:$port"
+. bench/common.sh
+bench_service_setup "$jar"
 
 now_ms() { date +%s%3N; }
 

@@ -18,19 +18,8 @@ before=${1:?BEFORE.jar}; after=${2:?AFTER.jar}; seconds=${3:-10}; rounds=${4:-3}
 command -v wrk >/dev/null || { echo "wrk is needed (Debian: apt-get install -y wrk)" >&2; exit 1; }
 while IFS= read -r name; do unset "$name"; done < <(env | grep -o '^OTEL_[A-Z_]*' || true)
 
-work=$(mktemp -d /tmp/orderflow-tracing-bench.XXXXXX)
-pid=""
-cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-# a staff token (not rate-limited) signed with this run's secret; the wrk scripts send it (ORDERFLOW_TOKEN)
-export ORDERFLOW_AUTH_JWT_SECRET="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-ORDERFLOW_TOKEN=$("$java" -jar "$after" token --sub bench --roles staff --ttl PT6H)
-export ORDERFLOW_TOKEN
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-base="http://127.0.0.1:$port"
+. bench/common.sh
+bench_service_setup "$after"
 
 start() { # jar, data directory
   ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 ORDERFLOW_DB_DATA_DIR="$2" \
