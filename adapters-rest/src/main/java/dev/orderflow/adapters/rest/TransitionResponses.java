@@ -6,12 +6,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The OpenAPI description of the responses every transition endpoint shares. */
+/**
+ * The OpenAPI description of the responses every transition endpoint shares. {@code @Inherited}, because it
+ * is declared on {@link OrdersApi}: without it the OpenAPI processor does not see it on the controller.
+ */
 @Documented
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @ApiResponse(responseCode = "200", description = "Done; the ETag header holds the new version",

@@ -260,6 +260,14 @@ public abstract class OrdersApiSuite extends ApiSuite {
     }
 
     @Test
+    void the_size_limits_declared_on_the_api_interface_are_enforced() {
+        var problem = assertProblem(api().get(ORDERS + "?limit=123456789"), 400, "validation");
+        assertEquals(List.of("?limit"), fieldErrors(problem));
+        var detail = problem.get("errors").values().iterator().next().get("detail").getStringValue();
+        assertTrue(detail.contains("size must be between"), detail);
+    }
+
+    @Test
     void tampered_foreign_and_made_up_cursors_are_400() {
         var customer = customer();
         place(customer);
