@@ -95,8 +95,11 @@ stop_service
 tail -c +"$((offset + 1))" "$pg_log" | head -c "$((between - offset))" >"$work/place.log"
 tail -c +"$((between + 1))" "$pg_log" >"$work/confirm.log"
 psql "${pg[@]}" -q -d postgres -c "ALTER DATABASE $db RESET log_statement" >/dev/null
+# the service stores the key scoped to its principal (a digest), so the marker of the placing transaction is
+# the stored key: the only one in this fresh database
+stored_key=$(psql "${pg[@]}" -Atc "SELECT key FROM idempotency_keys" -d "$db")
 for request in place confirm; do
-  request_marker=$([ "$request" = place ] && echo "$marker" || echo "$order_id")
+  request_marker=$([ "$request" = place ] && echo "$stored_key" || echo "$order_id")
   python3 bench/pgbench_from_log.py "$work/$request.log" "$db" "$request_marker" "$order_id" >"$work/$request.sql" \
     2>"$work/$request.txt" || { cat "$work/$request.txt" >&2; cp "$work/$request.log" /tmp/ceiling-$request.log; exit 1; }
 done

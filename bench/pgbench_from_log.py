@@ -5,7 +5,7 @@
 
 LOG_SEGMENT is the part of the server's stderr log (log_line_prefix '%m [%p] %q%u@%d ', log_statement = all)
 written while the service handled one request; MARKER is a string found in one of that request's bound
-parameters (the Idempotency-Key, or the order id of a transition). The script keeps the statements of the
+parameters (the idempotency key as stored, or the order id of a transition). The script keeps the statements of the
 transactions that hold the marker, BEGIN and COMMIT included, in their order and with their text unchanged,
 and binds each parameter as the literal the log shows, except where a value must differ per transaction:
 the marker becomes 'ceiling-' || :ceiling_r, and ORDER_ID (the order the request created or changed) becomes a
