@@ -20,8 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,15 +43,7 @@ class KafkaModeIT {
 
     @Test
     void with_kafka_the_relay_runs_and_upstream_events_are_consumed() throws Exception {
-        try (var cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true)
-                .setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build()) {
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
+        try (var cluster = TestBroker.start(Map.of())) {
             // the service stops before the broker: consumers of a vanished broker would wait on shutdown
             try (var service = ServiceProcess.start(workDir, Map.of("ORDERFLOW_STORAGE", "memory",
                     "KAFKA_BOOTSTRAP_SERVERS", cluster.bootstrapServers()))) {

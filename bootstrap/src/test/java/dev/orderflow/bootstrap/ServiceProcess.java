@@ -96,7 +96,8 @@ final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private void awaitStarted() {
+    /** Waits until it serves requests; fails with its output if it stops first. */
+    void awaitStarted() {
         var deadline = Instant.now().plus(START_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (port() > 0) {
@@ -140,6 +141,36 @@ final class ServiceProcess implements AutoCloseable {
     int terminate() {
         process.destroy();
         return awaitExit();
+    }
+
+    /** Sends SIGKILL, as {@code kill -9} or the OOM killer does (no shutdown hook runs), and waits for the end. */
+    int kill() {
+        process.destroyForcibly();
+        return awaitExit();
+    }
+
+    /** Stops the process where it is with SIGSTOP, as {@code kill -STOP} does; {@link #thaw()} lets it go on. */
+    void freeze() {
+        signal("STOP");
+    }
+
+    /** Continues a frozen process (SIGCONT). */
+    void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            var kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     String stdout() {

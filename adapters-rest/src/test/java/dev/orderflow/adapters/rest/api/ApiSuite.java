@@ -59,12 +59,12 @@ public abstract class ApiSuite {
     }
 
     /** A fresh customer id, so that tests can list their own orders on a shared server. */
-    protected static String customer() {
+    public static String customer() {
         return "c-" + UUID.randomUUID().toString().substring(0, 13);
     }
 
     /** A valid POST /orders body. */
-    protected static String orderJson(String customerId) {
+    public static String orderJson(String customerId) {
         return """
                 {"customerId": "%s",
                  "lines": [{"sku": "BOOK-1", "quantity": 2, "unitPrice": {"amount": "12.50", "currency": "EUR"}},
