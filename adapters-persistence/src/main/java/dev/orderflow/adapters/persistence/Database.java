@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,19 +140,49 @@ final class Database implements AutoCloseable {
      * the statement timeout meant for requests.
      */
     static void migrate(String url, String user, String password) {
-        var flyway = Flyway.configure().dataSource(url, user, password).locations(MIGRATIONS).load();
-        report(flyway, flyway.migrate().migrationsExecuted);
+        if (!isCurrent(() -> DriverManager.getConnection(url, user, password))) {
+            migrate(Flyway.configure().dataSource(url, user, password));
+        }
     }
 
     /** Brings the schema up to date; a no-op on a current one, a failure if a shipped migration was edited. */
     static void migrate(DataSource dataSource) {
-        var flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load();
-        report(flyway, flyway.migrate().migrationsExecuted);
+        if (!isCurrent(dataSource::getConnection)) {
+            migrate(Flyway.configure().dataSource(dataSource));
+        }
     }
 
-    private static void report(Flyway flyway, int applied) {
-        LOG.info("Database schema at version {} ({} migrations applied now)", flyway.info().current().getVersion(),
-                applied);
+    private interface Connect {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * Whether the schema is current by the history table alone ({@link SchemaHistory}). A database that cannot
+     * be reached fails the start here with the driver's message; one whose history cannot be read is left to
+     * Flyway.
+     */
+    private static boolean isCurrent(Connect connect) {
+        Connection connection;
+        try {
+            connection = connect.open();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the database", e);
+        }
+        try (connection) {
+            if (SchemaHistory.isCurrent(connection)) {
+                LOG.info("Database schema at version {} (current, no migration needed)", SchemaHistory.currentVersion());
+                return true;
+            }
+        } catch (SQLException e) {
+            LOG.debug("Schema history not readable; Flyway decides", e);
+        }
+        return false;
+    }
+
+    private static void migrate(FluentConfiguration configuration) {
+        var result = configuration.locations(MIGRATIONS).load().migrate();
+        var version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info("Database schema at version {} ({} migrations applied now)", version, result.migrationsExecuted);
     }
 
     DataSource dataSource() {
