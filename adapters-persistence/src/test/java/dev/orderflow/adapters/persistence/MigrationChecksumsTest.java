@@ -26,7 +26,8 @@ class MigrationChecksumsTest {
     void every_migration_is_exactly_as_shipped() throws Exception {
         assertEquals(shipped(), current(),
                 "a shipped migration was edited, removed or added without recording it; change the schema in a "
-                        + "new V<n>__*.sql and add its line to src/test/resources/shipped-migrations.txt");
+                        + "new V<n>__*.sql and add its line to src/test/resources/shipped-migrations.txt (and, with the checksum "
+                        + "Flyway records, to src/main/resources/db/flyway-checksums.txt)");
     }
 
     private static Map<String, String> shipped() throws IOException {
