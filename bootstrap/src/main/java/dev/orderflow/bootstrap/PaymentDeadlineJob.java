@@ -3,6 +3,7 @@ package dev.orderflow.bootstrap;
 import dev.orderflow.application.PaymentDeadline;
 import dev.orderflow.application.port.in.OrderCommands;
 import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.application.port.out.Transactions.StorageUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link PaymentDeadline} every {@code orderflow.payment-deadline.check-interval} on every instance
- * (their claims keep them apart) and counts what it cancels. A deadline of zero turns it off.
+ * (their claims keep them apart) and counts what it cancels. A deadline of zero turns it off. While the database
+ * is unavailable a run logs one WARN line without a stack trace and the next run tries again: an outage is not a
+ * bug.
  */
 @Context
 final class PaymentDeadlineJob {
@@ -58,7 +61,14 @@ final class PaymentDeadlineJob {
             fixedDelay = "${orderflow.payment-deadline.check-interval}")
     void run() {
         deadline.ifPresent(d -> {
-            int count = d.cancelOverdue();
+            int count;
+            try {
+                count = d.cancelOverdue();
+            } catch (StorageUnavailableException e) {
+                LOG.warn("payment deadline: database unavailable, overdue orders wait for the next run: {}",
+                        e.getMessage());
+                return;
+            }
             cancelled.increment(count);
             if (count > 0) {
                 LOG.info("payment deadline: cancelled {} pending orders whose payment did not arrive in time", count);

@@ -10,6 +10,9 @@ import dev.orderflow.application.TimeOrderedIds;
 import dev.orderflow.application.memory.InMemoryStorage;
 import dev.orderflow.application.port.in.CommandResult;
 import dev.orderflow.application.port.in.NewOrder;
+import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.application.port.out.Transactions;
+import dev.orderflow.application.port.out.Transactions.StorageUnavailableException;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.CustomerId;
 import dev.orderflow.domain.Money;
@@ -18,6 +21,10 @@ import dev.orderflow.domain.OrderStatus;
 import dev.orderflow.domain.Quantity;
 import dev.orderflow.domain.ShippingAddress;
 import dev.orderflow.domain.Sku;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.convert.ConversionService;
@@ -25,15 +32,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class PaymentDeadlineJobTest {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
     private final InstantSource clock = now::get;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final dev.orderflow.application.port.out.OrderStorage storage = InMemoryStorage.create();
+    private final OrderStorage storage = InMemoryStorage.create();
     private final OrderService service = new OrderService(storage, clock, new TimeOrderedIds(clock));
 
     private PaymentDeadlineJob job(String deadline) {
@@ -70,6 +79,35 @@ class PaymentDeadlineJobTest {
         job("0").run();
 
         assertEquals(OrderStatus.PENDING, storage.orders().load(order.order().id()).orElseThrow().status());
+        assertEquals(0.0, counted());
+    }
+
+    @Test
+    void a_run_while_the_database_is_down_logs_one_warning_without_a_stack_trace() {
+        var down = new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                throw new StorageUnavailableException("connection refused", new java.sql.SQLException("refused"));
+            }
+        };
+        var job = new PaymentDeadlineJob(new OrderStorage(storage.orders(), storage.eventLog(), storage.outbox(),
+                storage.idempotencyKeys(), storage.inbox(), down), service, clock, registry, ConversionService.SHARED,
+                "30m", 50);
+        var log = new ListAppender<ILoggingEvent>();
+        var logger = (Logger) LoggerFactory.getLogger(PaymentDeadlineJob.class);
+        log.start();
+        logger.addAppender(log);
+        try {
+            job.run();
+            job.run();
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        assertEquals(List.of(Level.WARN, Level.WARN), log.list.stream().map(ILoggingEvent::getLevel).toList());
+        assertTrue(log.list.stream().allMatch(event -> event.getThrowableProxy() == null), "no stack trace");
+        assertTrue(log.list.getFirst().getFormattedMessage().contains("connection refused"),
+                log.list.getFirst().getFormattedMessage());
         assertEquals(0.0, counted());
     }
 
