@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,67 +18,90 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * POST /api/v1/orders load for bench/reliability.sh, run with `java bench/Load.java`.
+ * POST /api/v1/orders load for bench/chaos.sh, run with `java bench/Load.java` (or compiled). The bearer token is
+ * read from ORDERFLOW_TOKEN (bench/common.sh mints one, as the README's `orderflow.jar token` does).
  *
- *   java bench/Load.java BASE_URL open RATE SECONDS [ids-file]   requests at a fixed arrival rate (open loop:
- *        a slow answer does not slow the arrivals, so latencies are honest under overload)
- *   java bench/Load.java BASE_URL closed CONNECTIONS SECONDS      as fast as CONNECTIONS clients go (capacity)
+ *   Load BASE_URL[,BASE_URL...] open RATE SECONDS [ids-file]   requests at a fixed arrival rate (open loop: a slow
+ *        answer does not slow the arrivals, so latencies are honest under overload); several URLs take turns
+ *   Load BASE_URL closed CONNECTIONS SECONDS [ids-file]       as fast as CONNECTIONS clients go (capacity)
  *
- * Prints one line: sent, answered by status class, req/s of 201s, p50/p99/max latency of the 201s, and
- * writes the acknowledged order ids to the ids file.
+ * Prints one line of key=value figures: sent, acknowledged (201) and their rate, documented 503s (with
+ * Retry-After and the `unavailable` problem type), other 5xx (any other 5xx, or a 503 without them), unanswered
+ * (refused, reset or timed out after 30 s), every status, p50/p99/max latency of the 201s and the slowest
+ * documented 503, measured from when each request was due. Writes the acknowledged order ids to the ids file, one a line.
  */
 public class Load {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final String UNAVAILABLE = "https://orderflow.dev/problems/unavailable";
 
     public static void main(String[] args) throws Exception {
-        var base = URI.create(args[0]);
+        var bases = java.util.Arrays.stream(args[0].split(",")).map(URI::create).toList();
         var mode = args[1];
         int amount = Integer.parseInt(args[2]);
         var duration = Duration.ofSeconds(Long.parseLong(args[3]));
         var ids = args.length > 4 ? Path.of(args[4]) : null;
+        var token = System.getenv("ORDERFLOW_TOKEN");
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         var latencies = new ConcurrentLinkedQueue<Long>();
         var acknowledged = new ConcurrentLinkedQueue<String>();
         Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
         var sent = new AtomicLong();
+        var documented503 = new AtomicLong();
+        var other5xx = new AtomicLong();
+        var unanswered = new AtomicLong();
+        var slowest503 = new AtomicLong();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        Runnable one = () -> {
+        var sendOne = (java.util.function.BiConsumer<URI, Long>) (base, due) -> {
             sent.incrementAndGet();
-            long t0 = System.nanoTime();
             String status;
             try {
-                var response = http.send(request(base), HttpResponse.BodyHandlers.ofString());
-                status = Integer.toString(response.statusCode());
-                if (response.statusCode() == 201) {
-                    latencies.add(System.nanoTime() - t0);
+                var response = http.send(request(base, token), HttpResponse.BodyHandlers.ofString());
+                int code = response.statusCode();
+                status = Integer.toString(code);
+                if (code == 201) {
+                    latencies.add(System.nanoTime() - due);
                     var m = ID.matcher(response.body());
                     if (m.find()) {
                         acknowledged.add(m.group(1));
                     }
+                } else if (code == 503 && response.headers().firstValue("Retry-After").isPresent()
+                        && response.body().contains(UNAVAILABLE)) {
+                    documented503.incrementAndGet();
+                    slowest503.accumulateAndGet(System.nanoTime() - due, Math::max);
+                } else if (code >= 500) {
+                    other5xx.incrementAndGet();
+                    if (code == 503) {
+                        status = "503-undocumented";
+                    }
                 }
             } catch (Exception e) {
                 status = e.getClass().getSimpleName();
+                unanswered.incrementAndGet();
             }
             statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
         };
         try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
             if (mode.equals("open")) {
                 long interval = 1_000_000_000L / amount;
-                for (long next = start; next < end; next += interval) {
+                long n = 0;
+                for (long next = start; next < end; next += interval, n++) {
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    workers.submit(one);
+                    var base = bases.get((int) (n % bases.size()));
+                    long due = next;
+                    workers.submit(() -> sendOne.accept(base, due));
                 }
             } else {
                 for (int c = 0; c < amount; c++) {
+                    var base = bases.get(c % bases.size());
                     workers.submit(() -> {
                         while (System.nanoTime() < end) {
-                            one.run();
+                            sendOne.accept(base, System.nanoTime());
                         }
                     });
                 }
@@ -86,9 +110,11 @@ public class Load {
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("sent %d, statuses %s, %.0f acknowledged/s, latency of 201s p50 %s p99 %s max %s%n",
-                sent.get(), new java.util.TreeMap<>(statuses), sorted.size() / seconds, ms(sorted, 0.50),
-                ms(sorted, 0.99), ms(sorted, 1.0));
+        System.out.printf("sent=%d acked=%d acked_per_s=%.0f 503=%d other_5xx=%d unanswered=%d p50=%s p99=%s max=%s "
+                        + "max_503=%.0fms statuses=%s%n", sent.get(), sorted.size(), sorted.size() / seconds,
+                documented503.get(), other5xx.get(), unanswered.get(), ms(sorted, 0.50), ms(sorted, 0.99),
+                ms(sorted, 1.0), slowest503.get() / 1e6,
+                new TreeMap<>(statuses).toString().replace(" ", ""));
         if (ids != null) {
             Files.write(ids, acknowledged);
         }
@@ -100,18 +126,21 @@ public class Load {
             return "-";
         }
         int index = (int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1);
-        return String.format("%.1f ms", sorted.get(Math.max(0, index)) / 1e6);
+        return String.format("%.0fms", sorted.get(Math.max(0, index)) / 1e6);
     }
 
-    private static HttpRequest request(URI base) {
-        return HttpRequest.newBuilder(base.resolve("/api/v1/orders")).timeout(Duration.ofSeconds(30))
+    private static HttpRequest request(URI base, String token) {
+        var builder = HttpRequest.newBuilder(base.resolve("/api/v1/orders")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"customerId": "c-load",
-                         "lines": [{"sku": "BOOK-1", "quantity": 1, "unitPrice": {"amount": "9.99", "currency": "EUR"}}],
-                         "shippingAddress": {"recipient": "Ada Lovelace", "line1": "1 Main St", "postalCode": "10115",
-                                             "city": "Berlin", "country": "DE"}}
-                        """)).build();
+                .header("Idempotency-Key", UUID.randomUUID().toString());
+        if (token != null && !token.isBlank()) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder.POST(HttpRequest.BodyPublishers.ofString("""
+                {"customerId": "c-load",
+                 "lines": [{"sku": "BOOK-1", "quantity": 1, "unitPrice": {"amount": "9.99", "currency": "EUR"}}],
+                 "shippingAddress": {"recipient": "Ada Lovelace", "line1": "1 Main St", "postalCode": "10115",
+                                     "city": "Berlin", "country": "DE"}}
+                """)).build();
     }
 }
