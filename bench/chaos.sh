@@ -354,7 +354,7 @@ if [[ " $scenarios " == *" overload "* ]]; then
   echo "overload"
   port=$(free_port); base="http://127.0.0.1:$port"
   start_service overload "$port"
-  loadgen "$base" closed 16 10 >/dev/null 2>&1 # warm-up
+  loadgen "$base" closed 16 20 >/dev/null 2>&1 # warm-up: the JIT, the pool
   loadgen "$base" closed 16 15 > "$work/capacity.load"
   capacity=$(field acked_per_s "$work/capacity.load")
   if ! [ "$capacity" -ge 1 ] 2>/dev/null; then capacity=1; fi

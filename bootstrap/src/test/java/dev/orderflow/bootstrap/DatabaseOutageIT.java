@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * port: while it is down, API requests get {@code 503 unavailable} with {@code Retry-After} (never a 500, never
  * a hang), readiness is DOWN and liveness UP; when it is back, requests succeed again without a restart. A
  * lock held past {@code lock_timeout} is a 503 as well. Times are printed, not asserted: the limits below only
- * tell a hang from an answer on a busy machine; bench/outage.sh measures them.
+ * tell a hang from an answer on a busy machine; bench/chaos.sh measures them on the packaged jar.
  */
 class DatabaseOutageIT {
     /** An admin may do everything these tests do; tokens are signed with the test secret. */
