@@ -7,6 +7,7 @@
 #   bench/chaos.sh                              builds the jar, then every scenario (about 15 minutes)
 #   SKIP_BUILD=1 bench/chaos.sh                 use the jar as it is
 #   SKIP_BUILD=1 SCENARIOS="db-outage slow-db" bench/chaos.sh
+#   KEEP_WORK=1 ...                             keep the work directory (every service's log) at the end
 #
 # kill-embedded   kill -9 of the service under KILL_RATE (30) POST/s, KILL_AFTER (6) s after its start, ROUNDS (10)
 #                 times, embedded PostgreSQL (its data directory kept, the orphaned postmaster left behind each time)
@@ -25,12 +26,12 @@
 # Columns: faults injected; requests acknowledged (201); acknowledged orders missing from the database afterwards;
 # events of the database's event log missing from the topic (read from its beginning at the end; Kafka scenarios);
 # 5xx other than the documented 503 (503 + Retry-After + the `unavailable` problem); documented 503s; requests
-# unanswered (refused, reset, 30 s timeout); recovery time; notes.
+# unanswered (refused, reset, 30 s timeout); recovery time; notes. Before the outages, the slow database and the two
+# instances, the service is warmed up with 10 s of POSTs (not counted); the kills hit services just started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-javac="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
+. bench/common.sh
+bench_jdk
 scenarios="${SCENARIOS:-kill-embedded kill-external db-outage broker-outage slow-db overload two-instances}"
 rounds="${ROUNDS:-10}"
 outage="${OUTAGE:-30}"
@@ -58,6 +59,7 @@ load=""; broker=""; pgdata=""; sampler=""
 pgport=""
 cleanup() {
   set +e
+  print_table
   for p in $load $sampler; do kill "$p" 2>/dev/null; done
   for name in "${!svc_pid[@]}"; do
     p=${svc_pid[$name]}
@@ -70,20 +72,19 @@ cleanup() {
     [ -f "$f" ] && kill "$(head -1 "$f")" 2>/dev/null
   done
   sleep 1
-  rm -rf "$work"
+  if [ -n "${KEEP_WORK:-}" ]; then echo "logs kept in $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 now_ms() { date +%s%3N; }
 secs() { awk -v ms="$1" 'BEGIN { if (ms == "never") print "never"; else printf "%.1f s", ms / 1000 }'; }
 
-# the development token a client gets from the README (`orderflow.jar token`), signed with this run's secret
-export ORDERFLOW_AUTH_JWT_SECRET="chaos-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-ORDERFLOW_TOKEN=$("$java" -jar "$jar" token --sub chaos --roles staff --ttl PT6H)
-export ORDERFLOW_TOKEN
+bench_token "$jar"
 "$javac" -d "$work/classes" bench/Load.java
 "$javac" -cp "$kafka_cp" -d "$work/classes" bench/TopicDump.java
 loadgen() { "$java" -cp "$work/classes" Load "$@"; }
+# a warmed-up service (JIT, pool) before the faults that are not about starts: 10 s of POSTs, not counted
+warm_up() { loadgen "$1" open 30 10 >/dev/null 2>&1 || true; }
 field() { sed -E "s/.*(^| )$1=([^ ]*).*/\2/" "$2"; } # field NAME file: a key=value figure of a Load line
 
 # start_service NAME PORT [env...]: starts an instance (its directory $work/NAME), waits until it serves (3 min at
@@ -159,7 +160,7 @@ SQL
 broker_port=""
 broker_new() {
   local dir="$work/kafka" controller; broker_port=$(free_port); controller=$(free_port)
-  mkdir -p "$dir"
+  rm -rf "$dir"; mkdir -p "$dir"
   cat > "$dir/server.properties" <<EOF
 process.roles=broker,controller
 node.id=1
@@ -217,6 +218,13 @@ topic_events() { # reads the whole topic; prints the TopicDump line, writes $wor
 errors_in() { { grep -c '"level":"ERROR"' "$@" 2>/dev/null || true; } | awk -F: '{s += $NF} END {print s + 0}'; }
 
 rows=()
+print_table() {
+  echo
+  echo "| scenario | faults injected | acknowledged (201) | orders lost | events lost | other 5xx | 503 (documented) | unanswered | recovery | notes |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
 row() { rows+=("| $1 | $2 | $3 | $4 | $5 | $6 | $7 | $8 | $9 | ${10} |"); echo "  -> ${rows[-1]}"; }
 echo "chaos run $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg), scenarios: $scenarios"
 
@@ -269,7 +277,7 @@ fi
 if [[ " $scenarios " == *" db-outage "* ]]; then
   echo "db-outage"; pg_new
   port=$(free_port); base="http://127.0.0.1:$port"
-  start_service db-outage "$port" $(pg_env)
+  start_service db-outage "$port" $(pg_env); warm_up "$base"
   loadgen "$base" open 50 $((outage + 25)) "$work/db-outage.ids" > "$work/db-outage.load" 2>&1 &
   load=$!
   sleep 8
@@ -302,7 +310,7 @@ fi
 if [[ " $scenarios " == *" broker-outage "* ]]; then
   echo "broker-outage"; pg_new; broker_new
   port=$(free_port); base="http://127.0.0.1:$port"
-  start_service broker-outage "$port" $(pg_env) $(kafka_env)
+  start_service broker-outage "$port" $(pg_env) $(kafka_env); warm_up "$base"
   loadgen "$base" open 50 $((outage + 25)) "$work/broker-outage.ids" > "$work/broker-outage.load" 2>&1 &
   load=$!
   sleep 8
@@ -330,7 +338,7 @@ fi
 if [[ " $scenarios " == *" slow-db "* ]]; then
   echo "slow-db"; pg_new
   port=$(free_port); base="http://127.0.0.1:$port"
-  start_service slow-db "$port" $(pg_env)
+  start_service slow-db "$port" $(pg_env); warm_up "$base"
   loadgen "$base" open 20 35 "$work/slow-db.ids" > "$work/slow-db.load" 2>&1 &
   load=$!
   sleep 8
@@ -385,6 +393,7 @@ if [[ " $scenarios " == *" two-instances "* ]]; then
   port_a=$(free_port); port_b=$(free_port)
   start_service two-a "$port_a" $(pg_env) $(kafka_env); a_first=$started
   start_service two-b "$port_b" $(pg_env) $(kafka_env); b_first=$started
+  warm_up "http://127.0.0.1:$port_a,http://127.0.0.1:$port_b"
   loadgen "http://127.0.0.1:$port_a,http://127.0.0.1:$port_b" open 50 30 "$work/two.ids" > "$work/two.load" 2>&1 &
   load=$!
   sleep 10
@@ -408,9 +417,4 @@ if [[ " $scenarios " == *" two-instances "* ]]; then
     "killed one serving again after $(secs "$a_start"); outbox drained $(secs "$since_kill") after the kill" \
     "starts on the first try: $((a_first + b_first + a_again)) of 3; unanswered = requests sent to the dead instance; topic: $dump"
 fi
-
-echo
-echo "| scenario | faults injected | acknowledged (201) | orders lost | events lost | other 5xx | 503 (documented) | unanswered | recovery | notes |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
-printf '%s\n' "${rows[@]}"
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# the table: printed on the way out (cleanup), also when a scenario failed

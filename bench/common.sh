@@ -1,14 +1,29 @@
-# Sourced by the bench scripts that start the packaged service (they set $java first).
-# bench_service_setup JAR: a work directory and a service pid ($pid) that are cleaned up on exit, a free port
-# on 127.0.0.1 ($port, $base), and a staff token (not rate-limited) signed with this run's secret, exported
-# as ORDERFLOW_TOKEN for the wrk scripts (the services started afterwards inherit the secret).
+# Sourced by the bench scripts that start the packaged service.
+
+# bench_jdk: the JDK 25 of the project's machines where it is installed, otherwise the JDK on PATH; sets $java and
+# $javac.
+bench_jdk() {
+  if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+  java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  javac="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
+}
+
+# bench_token JAR: a staff token (not rate-limited) signed with a new secret, as a client gets one from the README
+# (`orderflow.jar token`); exports both, ORDERFLOW_TOKEN for the load generators and ORDERFLOW_AUTH_JWT_SECRET for
+# the services started afterwards.
+bench_token() {
+  export ORDERFLOW_AUTH_JWT_SECRET="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  ORDERFLOW_TOKEN=$("$java" -jar "$1" token --sub bench --roles staff --ttl PT6H)
+  export ORDERFLOW_TOKEN
+}
+
+# bench_service_setup JAR (after $java is set): a work directory and a service pid ($pid) that are cleaned up on
+# exit, a free port on 127.0.0.1 ($port, $base), and a token (bench_token).
 bench_service_setup() {
   work=$(mktemp -d /tmp/orderflow-bench.XXXXXX)
   pid=""
   trap bench_cleanup EXIT
-  export ORDERFLOW_AUTH_JWT_SECRET="bench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  ORDERFLOW_TOKEN=$("$java" -jar "$1" token --sub bench --roles staff --ttl PT6H)
-  export ORDERFLOW_TOKEN
+  bench_token "$1"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   base="http://127.0.0.1:$port"
 }
