@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * Prints one line of key=value figures: sent, acknowledged (201) and their rate, documented 503s (with
  * Retry-After and the `unavailable` problem type), other 5xx (any other 5xx, or a 503 without them), unanswered
  * (refused, reset or timed out after 30 s), every status, p50/p99/max latency of the 201s and the slowest
- * documented 503, measured from when each request was due. Writes the acknowledged order ids to the ids file, one a line.
+ * documented 503, measured from when each request was due. Writes each acknowledged order id to the ids file as it
+ * comes, one a line (a script can watch the orders flow). Sends nothing more once the file that LOAD_STOP_FILE
+ * names exists.
  */
 public class Load {
 
@@ -40,12 +42,13 @@ public class Load {
         var mode = args[1];
         int amount = Integer.parseInt(args[2]);
         var duration = Duration.ofSeconds(Long.parseLong(args[3]));
-        var ids = args.length > 4 ? Path.of(args[4]) : null;
+        var ids = args.length > 4 ? Files.newBufferedWriter(Path.of(args[4])) : null;
+        var stopFile = System.getenv("LOAD_STOP_FILE");
+        java.util.function.BooleanSupplier stopped = () -> stopFile != null && Files.exists(Path.of(stopFile));
         var token = System.getenv("ORDERFLOW_TOKEN");
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         var latencies = new ConcurrentLinkedQueue<Long>();
-        var acknowledged = new ConcurrentLinkedQueue<String>();
         Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
         var sent = new AtomicLong();
         var documented503 = new AtomicLong();
@@ -64,8 +67,12 @@ public class Load {
                 if (code == 201) {
                     latencies.add(System.nanoTime() - due);
                     var m = ID.matcher(response.body());
-                    if (m.find()) {
-                        acknowledged.add(m.group(1));
+                    if (m.find() && ids != null) {
+                        synchronized (ids) {
+                            ids.write(m.group(1));
+                            ids.newLine();
+                            ids.flush();
+                        }
                     }
                 } else if (code == 503 && response.headers().firstValue("Retry-After").isPresent()
                         && response.body().contains(UNAVAILABLE)) {
@@ -87,7 +94,7 @@ public class Load {
             if (mode.equals("open")) {
                 long interval = 1_000_000_000L / amount;
                 long n = 0;
-                for (long next = start; next < end; next += interval, n++) {
+                for (long next = start; next < end && !stopped.getAsBoolean(); next += interval, n++) {
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -100,7 +107,7 @@ public class Load {
                 for (int c = 0; c < amount; c++) {
                     var base = bases.get(c % bases.size());
                     workers.submit(() -> {
-                        while (System.nanoTime() < end) {
+                        while (System.nanoTime() < end && !stopped.getAsBoolean()) {
                             sendOne.accept(base, System.nanoTime());
                         }
                     });
@@ -116,7 +123,7 @@ public class Load {
                 ms(sorted, 1.0), slowest503.get() / 1e6,
                 new TreeMap<>(statuses).toString().replace(" ", ""));
         if (ids != null) {
-            Files.write(ids, acknowledged);
+            ids.close();
         }
         http.close();
     }

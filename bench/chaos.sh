@@ -9,8 +9,9 @@
 #   SKIP_BUILD=1 SCENARIOS="db-outage slow-db" bench/chaos.sh
 #   KEEP_WORK=1 ...                             keep the work directory (every service's log) at the end
 #
-# kill-embedded   kill -9 of the service under KILL_RATE (30) POST/s, KILL_AFTER (6) s after its start, ROUNDS (10)
-#                 times, embedded PostgreSQL (its data directory kept, the orphaned postmaster left behind each time)
+# kill-embedded   kill -9 of the service under KILL_RATE (30) POST/s once KILL_ACKS (100) orders of the round were
+#                 acknowledged (at most 30 s after the start), ROUNDS (10) times, embedded PostgreSQL (its data
+#                 directory kept, the orphaned postmaster left behind each time)
 # kill-external   the same on a private PostgreSQL 15 cluster
 # db-outage       that cluster stopped (immediate) for OUTAGE (30) s under 50 POST/s: first 503 of a probe POST,
 #                 readiness DOWN (anonymous probe), first 201 after it is back
@@ -36,7 +37,7 @@ scenarios="${SCENARIOS:-kill-embedded kill-external db-outage broker-outage slow
 rounds="${ROUNDS:-10}"
 outage="${OUTAGE:-30}"
 kill_rate="${KILL_RATE:-30}"
-kill_after="${KILL_AFTER:-6}"
+kill_acks="${KILL_ACKS:-100}"
 pgbin=/usr/lib/postgresql/15/bin
 topic=orderflow.orders.v1
 jar=$PWD/bootstrap/target/orderflow.jar
@@ -237,10 +238,14 @@ kill_rounds() { # MODE NAME [env...]: ROUNDS kills under load, then one more sta
     t0=$(now_ms); start_service "$name" "$port" "$@"; starts=$((starts + 1))
     if [ "$started" = 1 ]; then first_try=$((first_try + 1)); start_ms+=($(( $(now_ms) - t0 )));
     else echo "$name round $round: the start failed; log:"; tail -5 "$work/$name/service.log"; break; fi
-    loadgen "$base" open "$kill_rate" "$((kill_after + 1))" "$work/$name.ids.$round" > "$work/$name.load.$round" 2>&1 &
+    rm -f "$work/stop"
+    LOAD_STOP_FILE="$work/stop" loadgen "$base" open "$kill_rate" 60 "$work/$name.ids.$round" > "$work/$name.load.$round" 2>&1 &
     load=$!
-    sleep "$kill_after"
+    for _ in $(seq 1 300); do # the orders flow: kill
+      [ "$(cat "$work/$name.ids.$round" 2>/dev/null | wc -l)" -ge "$kill_acks" ] && break; sleep 0.1
+    done
     kill_service "$name"
+    sleep 1; touch "$work/stop"
     wait "$load" || true; load=""
     echo "  $name round $round: $(cat "$work/$name.load.$round")"
     cat "$work/$name.ids.$round" >> "$work/$name.ids" 2>/dev/null || true
@@ -261,7 +266,7 @@ kill_rounds() { # MODE NAME [env...]: ROUNDS kills under load, then one more sta
   fi
   stop_service "$name"
   local slowest; slowest=$(printf '%s\n' "${start_ms[@]}" | sort -n | tail -1)
-  row "kill -9, $mode PostgreSQL" "$rounds kill -9 under $kill_rate POST/s (after ${kill_after} s each)" "$acked" "$lost" "-" \
+  row "kill -9, $mode PostgreSQL" "$rounds kill -9 under $kill_rate POST/s, each once $kill_acks were acknowledged" "$acked" "$lost" "-" \
     "$other" "$n503" "$unanswered" "restart to ready: slowest $(secs "${slowest:-0}")" \
     "starts on the first try: $first_try of $starts"
 }
