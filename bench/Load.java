@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  *        a slow answer does not slow the arrivals, so latencies are honest under overload)
  *   java bench/Load.java BASE_URL closed CONNECTIONS SECONDS      as fast as CONNECTIONS clients go (capacity)
  *
- * Prints one line: sent, answered by status class, req/s of 201s, p50/p99/max latency of the 201s, and
- * writes the acknowledged order ids to the ids file.
+ * Prints one line: sent, answered by status, req/s of 201s, p50/p99/max latency of the 201s (in the open loop
+ * from the moment each request was due, so that a late send counts), 503s, and requests without an answer
+ * within 30 s or without any (connection refused or reset), and writes the acknowledged order ids to the ids
+ * file. Requests carry the bearer token in ORDERFLOW_TOKEN, if set.
  */
 public class Load {
 
@@ -44,12 +46,12 @@ public class Load {
         var sent = new AtomicLong();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        Runnable one = () -> {
+        var token = System.getenv("ORDERFLOW_TOKEN");
+        java.util.function.LongConsumer one = t0 -> {
             sent.incrementAndGet();
-            long t0 = System.nanoTime();
             String status;
             try {
-                var response = http.send(request(base), HttpResponse.BodyHandlers.ofString());
+                var response = http.send(request(base, token), HttpResponse.BodyHandlers.ofString());
                 status = Integer.toString(response.statusCode());
                 if (response.statusCode() == 201) {
                     latencies.add(System.nanoTime() - t0);
@@ -71,13 +73,14 @@ public class Load {
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    workers.submit(one);
+                    long due = next;
+                    workers.submit(() -> one.accept(due));
                 }
             } else {
                 for (int c = 0; c < amount; c++) {
                     workers.submit(() -> {
                         while (System.nanoTime() < end) {
-                            one.run();
+                            one.accept(System.nanoTime());
                         }
                     });
                 }
@@ -86,9 +89,13 @@ public class Load {
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("sent %d, statuses %s, %.0f acknowledged/s, latency of 201s p50 %s p99 %s max %s%n",
+        long refused = statuses.getOrDefault("503", new AtomicLong()).get();
+        long unanswered = statuses.entrySet().stream().filter(e -> !e.getKey().matches("[0-9]+"))
+                .mapToLong(e -> e.getValue().get()).sum();
+        System.out.printf("sent %d, statuses %s, %.0f acknowledged/s, latency of 201s p50 %s p99 %s max %s, "
+                        + "refused (503) %d, unanswered %d%n",
                 sent.get(), new java.util.TreeMap<>(statuses), sorted.size() / seconds, ms(sorted, 0.50),
-                ms(sorted, 0.99), ms(sorted, 1.0));
+                ms(sorted, 0.99), ms(sorted, 1.0), refused, unanswered);
         if (ids != null) {
             Files.write(ids, acknowledged);
         }
@@ -103,9 +110,12 @@ public class Load {
         return String.format("%.1f ms", sorted.get(Math.max(0, index)) / 1e6);
     }
 
-    private static HttpRequest request(URI base) {
-        return HttpRequest.newBuilder(base.resolve("/api/v1/orders")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
+    private static HttpRequest request(URI base, String token) {
+        var builder = HttpRequest.newBuilder(base.resolve("/api/v1/orders")).timeout(Duration.ofSeconds(30));
+        if (token != null && !token.isEmpty()) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder.header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"customerId": "c-load",

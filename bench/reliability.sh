@@ -5,14 +5,17 @@
 #   bench/reliability.sh                 all scenarios
 #   SKIP_BUILD=1 bench/reliability.sh    use the jar as it is
 #   SCENARIOS="kill outage overload"     a subset
+#   JAR=/elsewhere/orderflow.jar         another build's jar (with its .aot cache beside it), e.g. for an A/B
 #
 # kill      kill -9 of the service under POST load on embedded PostgreSQL, ROUNDS (5) times: every restart on
 #           its first try, acknowledged orders lost
 # outage    a private PostgreSQL 15 (initdb/pg_ctl as user postgres on a temp directory) stopped for OUTAGE (15) s
 #           under 50 POST/s: first 503 after the stop, readiness DOWN, first 201 after the restart, 5xx other
 #           than 503, acknowledged orders lost
-# overload  capacity with 16 closed-loop clients, then an open-loop arrival rate of 1x and 4x that capacity:
-#           p99 of the accepted requests, 503s, other 5xx, whether the JVM ran out of memory
+# overload  capacity with 16 closed-loop clients, then an open-loop arrival rate of 1x and 4x that capacity for
+#           OVERLOAD_SECONDS (20) each: p50/p99 of the accepted requests, 503s, unanswered requests, other 5xx,
+#           the load average, resident memory (now and peak), whether the JVM ran out of memory; CAPACITY=N
+#           takes N/s as the capacity (the same rates for two builds in an A/B)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
@@ -24,9 +27,13 @@ KILL_AFTER="${KILL_AFTER:-4}"
 pgbin=/usr/lib/postgresql/15/bin
 
 if [ -z "${SKIP_BUILD:-}" ]; then mvn -q -DskipTests package; fi
-jar=bootstrap/target/orderflow.jar
+jar="${JAR:-bootstrap/target/orderflow.jar}"
 cache_opt=""
-if [ -f bootstrap/target/orderflow.aot ]; then cache_opt="-XX:AOTCache=bootstrap/target/orderflow.aot"; fi
+if [ -f "${jar%.jar}.aot" ]; then cache_opt="-XX:AOTCache=${jar%.jar}.aot"; fi
+# a staff token (not rate-limited), signed with this run's secret, which the services started below inherit
+export ORDERFLOW_AUTH_JWT_SECRET="reliability-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+ORDERFLOW_TOKEN=$("$java" -jar "$jar" token --sub bench --roles staff --ttl PT6H)
+export ORDERFLOW_TOKEN
 
 work=$(mktemp -d /tmp/orderflow-reliability.XXXXXX)
 chmod 755 "$work"
@@ -71,7 +78,7 @@ SQL
 other_5xx() { { grep -o '5[0-9][0-9]=[0-9]*' "$1" || true; } | { grep -v '^503=' || true; } | awk -F= '{s += $2} END {print s + 0}'; }
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$@"; }
 post_status() {
-  status_of -X POST "$base/api/v1/orders" -H 'Content-Type: application/json' -d '{"customerId": "c-probe",
+  status_of -X POST "$base/api/v1/orders" -H "Authorization: Bearer $ORDERFLOW_TOKEN" -H 'Content-Type: application/json' -d '{"customerId": "c-probe",
    "lines": [{"sku": "BOOK-1", "quantity": 1, "unitPrice": {"amount": "9.99", "currency": "EUR"}}],
    "shippingAddress": {"recipient": "Ada Lovelace", "line1": "1 Main St", "postalCode": "10115", "city": "Berlin", "country": "DE"}}'
 }
@@ -147,11 +154,16 @@ if [[ " $scenarios " == *" overload "* ]]; then
   loadgen "$base" closed 16 10 >/dev/null 2>&1 # warm-up
   capacity_line=$(loadgen "$base" closed 16 15)
   capacity=$(echo "$capacity_line" | sed -E 's/.* ([0-9]+) acknowledged\/s.*/\1/')
-  echo "capacity (16 closed-loop clients): $capacity_line"
-  echo "open loop at 1x ($capacity/s): $(loadgen "$base" open "$capacity" 20)"
-  echo "open loop at 4x ($((capacity * 4))/s): $(loadgen "$base" open $((capacity * 4)) 20)"
+  echo "capacity (16 closed-loop clients): $capacity_line; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ -n "${CAPACITY:-}" ]; then capacity=$CAPACITY; echo "arrival rates from CAPACITY=$capacity instead"; fi
+  seconds="${OVERLOAD_SECONDS:-20}"
+  memory() { awk '/VmRSS|VmHWM/ {printf "%s %d MB ", $1, $2 / 1024}' "/proc/$pid/status" 2>/dev/null; }
+  for times in 1 4; do
+    line=$(loadgen "$base" open $((capacity * times)) "$seconds")
+    echo "open loop at ${times}x ($((capacity * times))/s, ${seconds} s): $line; load average $(cut -d' ' -f1-3 /proc/loadavg); $(memory)"
+  done
   if grep -q OutOfMemoryError "$work/service.log"; then oom=yes; else oom=no; fi
   alive=$(kill -0 "$pid" 2>/dev/null && echo yes || echo no)
-  echo "overload: OutOfMemoryError in the log: $oom; service still running: $alive; RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"
+  echo "overload: OutOfMemoryError in the log: $oom; service still running: $alive; $(memory)"
   stop_service
 fi
