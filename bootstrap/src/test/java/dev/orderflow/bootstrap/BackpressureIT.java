@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
@@ -25,13 +26,14 @@ import org.junit.jupiter.api.Test;
  * Backpressure against the whole application, with one place for API requests, taken by a request that waits
  * for a row lock: the next API requests wait the overload wait and are refused with 503 and
  * {@code Retry-After}, before their token or body is looked at; waiting holds no thread, so the probes answer
- * meanwhile; once the place is free, requests are served again, and every outcome frees its place.
+ * meanwhile; once the place is free, the requests waiting for it get it in turn, and every outcome frees it.
  */
 class BackpressureIT {
     /** An admin may do everything these tests do; tokens are signed with the test secret. */
     private static final String AUTHORIZATION =
             TestTokens.bearer(TestTokens.hs256(TestTokens.SECRET).mint("ops", "admin"));
-    private static final Duration OVERLOAD_WAIT = Duration.ofSeconds(2);
+    private static final Duration OVERLOAD_WAIT = Duration.ofSeconds(3);
+    private static final int HANDED_ON = 10;
     private static final int WAITING = 32;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
@@ -88,8 +90,14 @@ class BackpressureIT {
             var refused = waiting.stream().map(CompletableFuture::join).toList();
             long refusedAfterMillis = (System.nanoTime() - sent) / 1_000_000;
 
+            var handedOn = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+            for (int i = 0; i < HANDED_ON; i++) {
+                handedOn.add(http.sendAsync(get(order, AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(200);
             holder.rollback();
             var confirmed = stuck.get();
+            var servedInTurn = handedOn.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
             var servedAgain = afterwards(http, base, order);
             assertAll(
                     () -> assertEquals(200, liveness.statusCode(), liveness.body()),
@@ -101,6 +109,8 @@ class BackpressureIT {
                     () -> assertTrue(refusedAfterMillis < OVERLOAD_WAIT.toMillis() + 5_000,
                             "refused after " + refusedAfterMillis + " ms"),
                     () -> assertEquals(200, confirmed.statusCode(), confirmed.body()),
+                    () -> assertEquals(Collections.nCopies(HANDED_ON, 200), servedInTurn,
+                            "requests waiting when the place came free get it in turn"),
                     () -> assertEquals(List.of(401, 400, 404, 200, 401, 400, 404, 200, 401, 400, 404, 200),
                             servedAgain, "every outcome frees its place"));
         }

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -21,7 +22,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * Backpressure: at most {@code orderflow.api.max-concurrent-requests} (env
  * {@code ORDERFLOW_API_MAX_CONCURRENT_REQUESTS}; default the connection pool's size) API requests are in
  * progress at once. One more waits up to {@code orderflow.api.overload-wait} (default 500 ms) for a place
- * ({@link RequestPlaces}), and is then refused with the {@code unavailable} problem and {@code Retry-After}.
+ * ({@link RequestPlaces}), and is then refused with the {@code unavailable} problem and {@code Retry-After}
+ * ({@link OverloadedHandler}).
  * <p>
  * Admission is the first thing an API request meets after its request id, the access log and the metrics
  * filter: before tracing, the token check and the body, so that a refused request costs almost nothing and
@@ -32,7 +34,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 @ServerFilter("/api/**")
 final class Backpressure implements Ordered {
 
-    static final int RETRY_AFTER_SECONDS = 1;
     private static final String PLACE = "orderflow.backpressure.place";
 
     private final ScheduledThreadPoolExecutor timer;
@@ -55,16 +56,18 @@ final class Backpressure implements Ordered {
         this.places = new RequestPlaces(maxConcurrent > 0 ? maxConcurrent : poolSize, wait, timer, handOff);
     }
 
-    /** Lets the request on once it has a place; refuses it if none is free within the wait. */
+    /**
+     * Lets the request on once it has a place; refuses it ({@link OverloadedHandler}) if none is free within the
+     * wait. Never completes with null: Micronaut does not go on after an asynchronous filter result of null.
+     */
     @RequestFilter
-    CompletionStage<@Nullable HttpResponse<?>> admit(HttpRequest<?> request) {
-        return places.enter().thenApply(place -> {
-            if (place.isPresent()) {
-                request.setAttribute(PLACE, place.get());
-                return null; // go on
+    CompletionStage<HttpRequest<?>> admit(HttpRequest<?> request) {
+        return places.enter().thenCompose(place -> {
+            if (place.isEmpty()) {
+                return CompletableFuture.failedFuture(new Overloaded());
             }
-            return Problems.unavailable(request, "the service is at capacity; retry in " + RETRY_AFTER_SECONDS
-                    + " s", RETRY_AFTER_SECONDS);
+            request.setAttribute(PLACE, place.get());
+            return CompletableFuture.completedFuture(request);
         });
     }
 
@@ -77,6 +80,13 @@ final class Backpressure implements Ordered {
     @PreDestroy
     void close() {
         timer.shutdownNow();
+    }
+
+    /** No place became free within the wait: the request did nothing. */
+    static final class Overloaded extends RuntimeException {
+        Overloaded() {
+            super("every place for API requests is taken", null, false, false);
+        }
     }
 
     @Override

@@ -97,7 +97,12 @@ final class RequestPlaces {
             next.timeout.cancel(false);
         }
         // the place goes straight to the next request: taken stays as it is
-        handOff.execute(() -> next.place.complete(Optional.of(new Place())));
+        handOff.execute(() -> {
+            var place = new Place();
+            if (!next.place.complete(Optional.of(place))) {
+                place.leave(); // the request is gone (its wait was cancelled): on to the next one
+            }
+        });
     }
 
     private static final class Waiting {

@@ -107,6 +107,22 @@ class RequestPlacesTest {
     }
 
     @Test
+    void a_place_freed_for_a_request_that_is_gone_goes_to_the_next_one() {
+        var places = new RequestPlaces(1, LONG, timer, Runnable::run);
+        var holder = place(places.enter()).orElseThrow();
+        var older = places.enter().toCompletableFuture();
+        var gone = places.enter().toCompletableFuture();
+        gone.cancel(false);
+
+        holder.leave();
+
+        assertAll(() -> assertTrue(older.isDone() && older.join().isPresent()),
+                () -> assertEquals(1, places.taken()), () -> assertEquals(0, places.waiting()));
+        older.join().orElseThrow().leave();
+        assertEquals(0, places.taken());
+    }
+
+    @Test
     void there_is_at_least_one_place_and_the_wait_is_not_negative() {
         assertAll(() -> assertThrows(IllegalArgumentException.class,
                         () -> new RequestPlaces(0, LONG, timer, Runnable::run)),
