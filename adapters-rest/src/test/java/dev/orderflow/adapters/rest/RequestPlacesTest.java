@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -110,12 +111,11 @@ class RequestPlacesTest {
     void a_place_freed_for_a_request_that_is_gone_goes_to_the_next_one() {
         var places = new RequestPlaces(1, LONG, timer, Runnable::run);
         var holder = place(places.enter()).orElseThrow();
-        var older = places.enter().toCompletableFuture();
-        var gone = places.enter().toCompletableFuture();
-        gone.cancel(false);
+        var waiting = List.of(places.enter().toCompletableFuture(), places.enter().toCompletableFuture());
+        var older = waiting.getFirst();
+        waiting.getLast().cancel(false); // the newest, which would get the place first
 
         holder.leave();
-
         assertAll(() -> assertTrue(older.isDone() && older.join().isPresent()),
                 () -> assertEquals(1, places.taken()), () -> assertEquals(0, places.waiting()));
         older.join().orElseThrow().leave();
