@@ -20,7 +20,7 @@
 # slow-db         an ACCESS EXCLUSIVE lock on `orders` held for 15 s (past lock_timeout, 2 s) under 20 POST/s:
 #                 503 with Retry-After, not a hang; the slowest 503
 # overload        embedded; capacity with 16 closed-loop clients, then an open loop at 4x it for 20 s: p99 of the
-#                 accepted requests, 503s, unanswered, other 5xx, peak RSS, OutOfMemoryError
+#                 accepted requests, 503s, unanswered, other 5xx, peak RSS, OutOfMemoryError (CAPACITY=n: fixed)
 # two-instances   two instances on one database and broker under 50 POST/s shared between them; one killed with
 #                 kill -9 and started again: orders and events lost, the survivor drains the killed one's claims
 #
@@ -369,7 +369,7 @@ if [[ " $scenarios " == *" overload "* ]]; then
   start_service overload "$port"
   loadgen "$base" closed 16 20 >/dev/null 2>&1 # warm-up: the JIT, the pool
   loadgen "$base" closed 16 15 > "$work/capacity.load"
-  capacity=$(field acked_per_s "$work/capacity.load")
+  capacity=${CAPACITY:-$(field acked_per_s "$work/capacity.load")}   # CAPACITY=n: a fixed rate for comparisons
   if ! [ "$capacity" -ge 1 ] 2>/dev/null; then capacity=1; fi
   echo "  capacity (16 closed-loop clients): $(cat "$work/capacity.load")"
   ( peak=0; while kill -0 "${svc_pid[overload]}" 2>/dev/null; do

@@ -4,100 +4,183 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orderflow.adapters.rest.api.TestTokens;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import dev.orderflow.adapters.rest.api.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backpressure against the whole application: with one place for blocking work, taken by a request that
- * waits for a row lock, the next request waits the overload wait and is refused with 503 and
- * {@code Retry-After}; once the place is free, requests are served again.
+ * Backpressure against the whole application, with one place for API requests, taken by a request that waits
+ * for a row lock: the next API requests wait the overload wait and are refused with 503 and
+ * {@code Retry-After}, before their token or body is looked at; waiting holds no thread, so the probes answer
+ * meanwhile; once the place is free, the requests waiting for it get it in turn, and every outcome frees it.
  */
 class BackpressureIT {
     /** An admin may do everything these tests do; tokens are signed with the test secret. */
     private static final String AUTHORIZATION =
             TestTokens.bearer(TestTokens.hs256(TestTokens.SECRET).mint("ops", "admin"));
-
-
+    private static final Duration OVERLOAD_WAIT = Duration.ofSeconds(3);
+    private static final int HANDED_ON = 10;
+    private static final int WAITING = 32;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     @Test
-    void past_the_bound_a_request_waits_briefly_then_gets_503_with_retry_after() throws Exception {
+    void past_the_bound_requests_wait_briefly_then_get_503_with_retry_after_and_the_probes_answer()
+            throws Exception {
         var properties = new HashMap<String, Object>(new PostgresApplication().properties());
         properties.put("micronaut.server.port", -1);
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("orderflow.api.max-concurrent-requests", 1);
-        properties.put("orderflow.api.overload-wait", "100ms");
+        properties.put("orderflow.api.overload-wait", OVERLOAD_WAIT.toMillis() + "ms");
         properties.put("orderflow.db.lock-timeout", "60s");
         properties.put("orderflow.db.statement-timeout", "60s");
         try (var context = ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext();
-             var http = HttpClient.newHttpClient();
+             // HTTP/1.1 like the load generator: no h2c upgrade attempt on each new connection
+             var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
              var holder = DriverManager.getConnection(properties.get("orderflow.db.url").toString(),
                      properties.get("orderflow.db.user").toString(),
                      properties.get("orderflow.db.password").toString())) {
             var base = context.getBean(EmbeddedServer.class).getURI();
-            var placed = http.send(place(base), HttpResponse.BodyHandlers.ofString());
+            var placed = http.send(place(base, AUTHORIZATION, body()).build(), HttpResponse.BodyHandlers.ofString());
             var matcher = ID.matcher(placed.body());
             assertTrue(matcher.find(), placed.body());
-            var id = matcher.group(1);
+            var order = base.resolve("/api/v1/orders/" + matcher.group(1));
 
             holder.setAutoCommit(false);
             try (var lock = holder.createStatement()) {
-                lock.execute("SELECT 1 FROM orders WHERE id = '" + id + "' FOR UPDATE");
+                lock.execute("SELECT 1 FROM orders WHERE id = '" + matcher.group(1) + "' FOR UPDATE");
             }
-            var stuck = http.sendAsync(HttpRequest.newBuilder(base.resolve("/api/v1/orders/" + id + "/confirm"))
+            var stuck = http.sendAsync(HttpRequest.newBuilder(URI.create(order + "/confirm"))
                     .header("Authorization", AUTHORIZATION)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            var refused = awaitRefusal(http, base.resolve("/api/v1/orders/" + id), stuck);
+            awaitRefusal(http, order, stuck);
+
+            long sent = System.nanoTime();
+            var waiting = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+            for (int i = 0; i < WAITING; i++) {
+                var request = switch (i % 3) {
+                    case 0 -> get(order, AUTHORIZATION);
+                    // admission comes before the token check and before the body is read
+                    case 1 -> get(order, "Bearer not-a-token");
+                    default -> place(base, AUTHORIZATION, "{\"customerId\": ");
+                };
+                waiting.add(http.sendAsync(request.header("X-Request-Id", "waiting-" + i).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(200);
+            var liveness = http.send(HttpRequest.newBuilder(base.resolve("/health/liveness")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var readiness = http.send(HttpRequest.newBuilder(base.resolve("/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            boolean probesAnsweredWhileAllWaited = waiting.stream().noneMatch(CompletableFuture::isDone);
+            var refused = waiting.stream().map(CompletableFuture::join).toList();
+            long refusedAfterMillis = (System.nanoTime() - sent) / 1_000_000;
+
+            var handedOn = new ArrayList<CompletableFuture<HttpResponse<String>>>();
+            for (int i = 0; i < HANDED_ON; i++) {
+                handedOn.add(http.sendAsync(get(order, AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(200);
             holder.rollback();
             var confirmed = stuck.get();
-            var servedAgain = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/orders/" + id))
-                    .header("Authorization", AUTHORIZATION).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var servedInTurn = handedOn.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+            var servedAgain = afterwards(http, base, order);
             assertAll(
-                    () -> assertEquals(503, refused.statusCode(), refused.body()),
-                    () -> assertTrue(refused.body().contains("https://orderflow.dev/problems/unavailable"), refused.body()),
-                    () -> assertEquals("1", refused.headers().firstValue("Retry-After").orElse("")),
+                    () -> assertEquals(200, liveness.statusCode(), liveness.body()),
+                    () -> assertEquals(200, readiness.statusCode(), readiness.body()),
+                    () -> assertTrue(probesAnsweredWhileAllWaited,
+                            "the probes waited for the refusals: a waiting request held a thread"),
+                    () -> assertRefused(refused),
+                    () -> assertTrue(refusedAfterMillis >= OVERLOAD_WAIT.toMillis(), refusedAfterMillis + " ms"),
+                    () -> assertTrue(refusedAfterMillis < OVERLOAD_WAIT.toMillis() + 5_000,
+                            "refused after " + refusedAfterMillis + " ms"),
                     () -> assertEquals(200, confirmed.statusCode(), confirmed.body()),
-                    () -> assertEquals(200, servedAgain.statusCode(), servedAgain.body()));
+                    () -> assertEquals(Collections.nCopies(HANDED_ON, 200), servedInTurn,
+                            "requests waiting when the place came free get it in turn"),
+                    () -> assertEquals(List.of(401, 400, 404, 200, 401, 400, 404, 200, 401, 400, 404, 200),
+                            servedAgain, "every outcome frees its place"));
         }
     }
 
+    private static void assertRefused(List<HttpResponse<String>> refused) {
+        for (int i = 0; i < refused.size(); i++) {
+            var response = refused.get(i);
+            var requestId = "waiting-" + i;
+            assertAll(() -> assertEquals(503, response.statusCode(), response.body()),
+                    () -> assertTrue(response.body().contains("https://orderflow.dev/problems/unavailable"),
+                            response.body()),
+                    () -> assertTrue(response.body().contains("\"requestId\":\"" + requestId + "\""),
+                            response.body()),
+                    () -> assertTrue(response.headers().firstValue("Content-Type").orElse("")
+                            .startsWith("application/problem+json"), response.headers().toString()),
+                    () -> assertEquals("1", response.headers().firstValue("Retry-After").orElse("")));
+        }
+    }
+
+    /** Statuses of requests one after another, each of which needs the one place. */
+    private static List<Integer> afterwards(HttpClient http, URI base, URI order) throws Exception {
+        var statuses = new ArrayList<Integer>();
+        for (int round = 0; round < 3; round++) {
+            for (var request : List.of(get(order, null), place(base, AUTHORIZATION, "{\"customerId\": "),
+                    get(base.resolve("/api/v1/orders/" + UUID.randomUUID()), AUTHORIZATION),
+                    get(order, AUTHORIZATION))) {
+                statuses.add(http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+            }
+        }
+        return statuses;
+    }
+
     /** Reads until refused: the first read may come before the stuck request took the place. */
-    private static HttpResponse<String> awaitRefusal(HttpClient http, URI order,
-                                                     CompletableFuture<HttpResponse<String>> stuck) throws Exception {
+    private static void awaitRefusal(HttpClient http, URI order, CompletableFuture<HttpResponse<String>> stuck)
+            throws Exception {
         for (int i = 0; i < 200; i++) {
-            var response = http.send(HttpRequest.newBuilder(order).header("Authorization", AUTHORIZATION).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || stuck.isDone()) {
-                return response;
+            var response = http.send(get(order, AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 503) {
+                return;
+            }
+            if (stuck.isDone()) {
+                var ended = stuck.join();
+                throw new AssertionError("the request meant to hold the place ended: " + ended.statusCode() + " "
+                        + ended.headers().map() + " " + ended.body());
             }
             Thread.sleep(50);
         }
         throw new AssertionError("never refused");
     }
 
-    private static HttpRequest place(URI base) {
+    private static HttpRequest.Builder get(URI uri, String authorization) {
+        var builder = HttpRequest.newBuilder(uri);
+        return authorization == null ? builder : builder.header("Authorization", authorization);
+    }
+
+    private static HttpRequest.Builder place(URI base, String authorization, String body) {
         return HttpRequest.newBuilder(base.resolve("/api/v1/orders"))
-                .header("Authorization", AUTHORIZATION)
+                .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"customerId": "c-busy",
-                         "lines": [{"sku": "BOOK-1", "quantity": 1, "unitPrice": {"amount": "9.99", "currency": "EUR"}}],
-                         "shippingAddress": {"recipient": "Ada Lovelace", "line1": "1 Main St", "postalCode": "10115",
-                                             "city": "Berlin", "country": "DE"}}
-                        """)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static String body() {
+        return """
+                {"customerId": "c-busy",
+                 "lines": [{"sku": "BOOK-1", "quantity": 1, "unitPrice": {"amount": "9.99", "currency": "EUR"}}],
+                 "shippingAddress": {"recipient": "Ada Lovelace", "line1": "1 Main St", "postalCode": "10115",
+                                     "city": "Berlin", "country": "DE"}}
+                """;
     }
 }

@@ -1,0 +1,91 @@
+package dev.orderflow.adapters.rest;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterContinuation;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * Backpressure: at most {@code orderflow.api.max-concurrent-requests} (env
+ * {@code ORDERFLOW_API_MAX_CONCURRENT_REQUESTS}; default the connection pool's size) API requests are in
+ * progress at once. One more waits up to {@code orderflow.api.overload-wait} (default 500 ms) for a place
+ * ({@link RequestPlaces}), and is then refused with the {@code unavailable} problem and
+ * {@code Retry-After: 1}.
+ * <p>
+ * Admission is the first thing an API request meets after its request id, the access log and the metrics
+ * filter: before tracing, the token check and the body, so that a refused request costs little and requests
+ * past the bound do not take CPU from the admitted ones. A place is held until the response is ready (or the
+ * request fails or is abandoned), so the bound covers every request's blocking work and its share of the
+ * connection pool. Waiting holds no thread; the probes, {@code /prometheus} and operations outside
+ * {@code /api} are never refused.
+ */
+@ServerFilter("/api/**")
+final class Backpressure implements Ordered {
+
+    static final int RETRY_AFTER_SECONDS = 1;
+
+    private final ScheduledThreadPoolExecutor timer;
+    private final RequestPlaces places;
+
+    Backpressure(@Value("${orderflow.api.max-concurrent-requests:0}") int maxConcurrent,
+                 @Value("${orderflow.db.pool-size:10}") int poolSize,
+                 @Value("${orderflow.api.overload-wait:500ms}") Duration wait,
+                 @Named(TaskExecutors.BLOCKING) ExecutorService handOff) {
+        if (maxConcurrent < 0 || wait.isNegative()) {
+            throw new IllegalArgumentException("orderflow.api.max-concurrent-requests must not be negative (0: "
+                    + "the pool size) and orderflow.api.overload-wait not negative");
+        }
+        this.timer = new ScheduledThreadPoolExecutor(1, task -> {
+            var thread = new Thread(task, "orderflow-overload-wait");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true); // a wait that ended with a place leaves nothing behind
+        this.places = new RequestPlaces(maxConcurrent > 0 ? maxConcurrent : poolSize, wait, timer, handOff);
+    }
+
+    /**
+     * Lets the request on once it has a place, and frees the place when the rest of the chain is done with it;
+     * refuses the request if no place is free within the wait. The refusal is a response, not an exception:
+     * Micronaut looks exception handlers up anew for every exception, which under overload cost more CPU than
+     * the refusals themselves.
+     */
+    @RequestFilter
+    Publisher<HttpResponse<?>> admit(HttpRequest<?> request, FilterContinuation<Publisher<HttpResponse<?>>> next) {
+        return Mono.fromCompletionStage(places.enter())
+                // a place that arrives for a request already abandoned goes back
+                .doOnDiscard(Optional.class, place -> place.ifPresent(p -> ((RequestPlaces.Place) p).leave()))
+                .flatMap(place -> place.isPresent()
+                        ? Mono.from(next.proceed()).doFinally(signal -> place.get().leave())
+                        : Mono.just(refusal(request)));
+    }
+
+    private static HttpResponse<?> refusal(HttpRequest<?> request) {
+        return Problems.unavailable(request, "the service is at capacity; retry in " + RETRY_AFTER_SECONDS + " s",
+                RETRY_AFTER_SECONDS);
+    }
+
+    @PreDestroy
+    void close() {
+        timer.shutdownNow();
+    }
+
+    @Override
+    public int getOrder() {
+        // after the metrics filter, so that refusals show in http_server_requests; before everything costly
+        return ServerFilterPhase.METRICS.after();
+    }
+}
