@@ -19,8 +19,9 @@
 #                 directory: API unaffected, the outbox drains, every event of the database is on the topic
 # slow-db         an ACCESS EXCLUSIVE lock on `orders` held for 15 s (past lock_timeout, 2 s) under 20 POST/s:
 #                 503 with Retry-After, not a hang; the slowest 503
-# overload        embedded; capacity with 16 closed-loop clients, then an open loop at 4x it for 20 s: p99 of the
-#                 accepted requests, 503s, unanswered, other 5xx, peak RSS, OutOfMemoryError (CAPACITY=n: fixed)
+# overload        embedded; capacity with 16 closed-loop clients (or CAPACITY), then an open loop at 1x and at 4x it,
+#                 20 s each: p50/p99 of the accepted requests at both, 503s, unanswered, other 5xx, peak RSS,
+#                 OutOfMemoryError
 # two-instances   two instances on one database and broker under 50 POST/s shared between them; one killed with
 #                 kill -9 and started again: orders and events lost, the survivor drains the killed one's claims
 #
@@ -377,6 +378,8 @@ if [[ " $scenarios " == *" overload "* ]]; then
       [ "${rss:-0}" -gt "$peak" ] && { peak=$rss; echo "$peak" > "$work/rss.peak"; }
       sleep 0.5; done ) &
   sampler=$!
+  loadgen "$base" open "$capacity" 20 > "$work/overload-1x.load"   # the latency that 4x is compared with
+  echo "  1x ($capacity/s): $(cat "$work/overload-1x.load")"
   loadgen "$base" open $((capacity * 4)) 20 "$work/overload.ids" > "$work/overload.load"
   echo "  4x ($((capacity * 4))/s): $(cat "$work/overload.load")"
   if grep -q OutOfMemoryError "$work/overload/service.log"; then oom=yes; else oom=no; fi
@@ -390,7 +393,7 @@ if [[ " $scenarios " == *" overload "* ]]; then
   f="$work/overload.load"
   row "overload 4x (embedded, -Xmx256m)" "open loop at $((capacity * 4)) POST/s for 20 s (capacity $capacity/s)" \
     "$(field acked "$f") of $(field sent "$f")" "$lost" "-" "$(field other_5xx "$f")" "$(field 503 "$f")" "$(field unanswered "$f")" \
-    "-" "p99 of the 201s $(field p99 "$f") (p50 $(field p50 "$f")); peak RSS $peak MB; OutOfMemoryError: $oom; still running: $alive"
+    "-" "p99 of the 201s $(field p99 "$f") (p50 $(field p50 "$f")), at 1x $(field p99 "$work/overload-1x.load") ($(field p50 "$work/overload-1x.load")); peak RSS $peak MB; OutOfMemoryError: $oom; still running: $alive"
 fi
 
 if [[ " $scenarios " == *" two-instances "* ]]; then
