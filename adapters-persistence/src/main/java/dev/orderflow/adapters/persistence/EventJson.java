@@ -5,9 +5,7 @@ import dev.orderflow.domain.OrderId;
 import dev.orderflow.events.EventCodec;
 import dev.orderflow.events.EventType;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,14 +15,17 @@ import java.util.UUID;
  */
 final class EventJson {
 
-    /** The columns of a stored event, in the order {@link #bind} binds them and {@link #read} reads them. */
-    static final String COLUMNS = "order_id, version, event_type, occurred_at, payload";
-    /** The placeholders of {@link #COLUMNS}. */
-    static final String PLACEHOLDERS = "?, ?, ?, ?, ?::jsonb";
+    /**
+     * The rows of {@link #rows} in SQL, one record {@code e} per event with its position {@code n}: a whole
+     * append is one parameter and one statement, however many events it has.
+     */
+    static final String RECORDS = "ROWS FROM (jsonb_to_recordset(CAST(:events AS jsonb)) AS (order_id uuid, "
+            + "version bigint, event_type text, occurred_at timestamptz, payload jsonb)) WITH ORDINALITY "
+            + "AS e (order_id, version, event_type, occurred_at, payload, n)";
 
     private final EventCodec codec;
     /*
-     * The last event this thread bound, with its JSON: a state change appends the same event objects to the
+     * The last event this thread wrote, with its JSON: a state change appends the same event objects to the
      * event log and then to the outbox in one transaction on one thread, so the outbox reuses the log's JSON.
      * Compared by identity: an event is immutable, and another event object is written afresh.
      */
@@ -47,25 +48,42 @@ final class EventJson {
         return json;
     }
 
-    /** Binds the event to the parameters of {@link #COLUMNS} from {@code first} on. */
-    void bind(PreparedStatement statement, int first, OrderEvent event) throws SQLException {
-        statement.setObject(first, event.orderId().value());
-        statement.setLong(first + 1, event.version());
-        statement.setString(first + 2, EventType.of(event).storedName());
-        Sql.setInstant(statement, first + 3, event.occurredAt());
-        statement.setString(first + 4, json(event));
+    /**
+     * The events as the JSON array that {@link #RECORDS} reads. Only the payload is free text, and it is JSON
+     * already; ids, numbers, type names and ISO-8601 times need no escaping.
+     */
+    String rows(List<OrderEvent> events) {
+        var rows = new StringBuilder(512 * events.size()).append('[');
+        for (var event : events) {
+            if (rows.length() > 1) {
+                rows.append(',');
+            }
+            rows.append("{\"order_id\":\"").append(event.orderId().value())
+                    .append("\",\"version\":").append(event.version())
+                    .append(",\"event_type\":\"").append(EventType.of(event).storedName())
+                    .append("\",\"occurred_at\":\"").append(event.occurredAt())
+                    .append("\",\"payload\":").append(json(event)).append('}');
+        }
+        return rows.append(']').toString();
     }
 
-    /** Reads the event from the columns of {@link #COLUMNS} in the current row. */
-    OrderEvent read(ResultSet row) throws SQLException {
-        var name = row.getString("event_type");
-        var where = new OrderId(row.getObject("order_id", UUID.class)) + "/" + row.getLong("version");
-        var type = EventType.byStoredName(name)
-                .orElseThrow(() -> new IllegalStateException("stored event " + where + " has unknown type " + name));
+    /** Reads a stored event from its columns. */
+    OrderEvent read(UUID orderId, long version, String typeName, String payload) {
+        var where = new OrderId(orderId) + "/" + version;
+        var type = EventType.byStoredName(typeName)
+                .orElseThrow(() -> new IllegalStateException("stored event " + where + " has unknown type " + typeName));
         try {
-            return codec.read(type, row.getString("payload").getBytes(StandardCharsets.UTF_8));
+            return codec.read(type, payload.getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("unreadable stored event " + where, e);
         }
+    }
+
+    OrderEvent read(EventRow row) {
+        return read(row.orderId(), row.version(), row.eventType(), row.payload());
+    }
+
+    OrderEvent read(OutboxRow row) {
+        return read(row.orderId(), row.version(), row.eventType(), row.payload());
     }
 }

@@ -7,8 +7,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,8 +17,6 @@ import java.util.Map;
  * that trace.
  */
 final class OutboxTraceContext {
-
-    static final String COLUMN = "trace_context";
 
     private static final TextMapPropagator W3C = W3CTraceContextPropagator.getInstance();
     private static final Argument<Map<String, String>> HEADERS = Argument.mapOf(String.class, String.class);
@@ -45,9 +41,8 @@ final class OutboxTraceContext {
         }
     }
 
-    /** The trace context of the current row; empty when it has none. */
-    Map<String, String> read(ResultSet row) throws SQLException {
-        var stored = row.getString(COLUMN);
+    /** The trace context of a stored column value; empty when it has none. */
+    Map<String, String> read(String stored) {
         if (stored == null) {
             return Map.of();
         }

@@ -34,6 +34,11 @@ public final class PostgresStorage {
     public static final String STORAGE = "orderflow.storage";
     /** The value of {@link #STORAGE} that turns PostgreSQL off. */
     public static final String MEMORY = "memory";
+    /**
+     * The property that tells Micronaut Data JDBC the dialect of the {@code default} data source; it must be
+     * {@code POSTGRES} for the storage's repositories to exist (the bootstrap's configuration sets it).
+     */
+    public static final String DIALECT = "datasources.default.dialect";
 
     @Singleton
     @Bean(preDestroy = "close")
@@ -65,12 +70,14 @@ public final class PostgresStorage {
     @Singleton
     OrderStorage orderStorage(ConnectionOperations<Connection> connections,
                               TransactionOperations<Connection> transactions, JsonMapper json,
-                              @Nullable OpenTelemetry telemetry) {
+                              @Nullable OpenTelemetry telemetry, OrderRows orders, EventRows eventLog,
+                              OutboxRows outbox, IdempotencyKeyRows idempotencyKeys, InboxRows inbox) {
         var sql = new Sql(connections, transactions);
         var events = new EventJson(new EventCodec(json));
         var tracer = (telemetry == null ? OpenTelemetry.noop() : telemetry).getTracer("dev.orderflow.persistence");
-        return new OrderStorage(new PostgresOrders(sql), new PostgresEventLog(sql, events),
-                new PostgresOutbox(sql, events, new OutboxTraceContext(json)), new PostgresIdempotencyKeys(sql),
-                new PostgresInbox(sql), new TracedTransactions(sql, transactions, tracer));
+        return new OrderStorage(new PostgresOrders(sql, orders), new PostgresEventLog(sql, eventLog, events),
+                new PostgresOutbox(sql, outbox, events, new OutboxTraceContext(json)),
+                new PostgresIdempotencyKeys(sql, idempotencyKeys), new PostgresInbox(sql, inbox),
+                new TracedTransactions(sql, transactions, tracer));
     }
 }

@@ -48,7 +48,8 @@ public final class PersistenceBenchmark {
         System.out.printf("cores=%d seconds=%d synchronous_commit=%s pool=%d%n",
                 Runtime.getRuntime().availableProcessors(), seconds, synchronousCommit ? "on" : "off", 10);
         try (var context = ApplicationContext.run(Map.of("orderflow.db.data-dir", dataDirectory.toString(),
-                "orderflow.db.embedded.synchronous-commit", synchronousCommit, "orderflow.db.pool-size", 10))) {
+                "orderflow.db.embedded.synchronous-commit", synchronousCommit, "orderflow.db.pool-size", 10,
+                PostgresStorage.DIALECT, "POSTGRES"))) {
             var storage = context.getBean(OrderStorage.class);
             var service = new OrderService(storage, CLOCK, new TimeOrderedIds(CLOCK));
             placeOrders(service, 8, Math.max(2, seconds / 3)); // warm-up: JIT, pool, PostgreSQL caches

@@ -20,6 +20,8 @@ import io.micronaut.context.ApplicationContext;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -129,7 +131,7 @@ class StoredEventsMigrationIT {
             s.setObject(1, event.orderId().value());
             s.setLong(2, event.version());
             s.setString(3, type);
-            Sql.setInstant(s, 4, event.occurredAt());
+            s.setObject(4, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
             s.setString(5, payload);
             s.executeUpdate();
         }

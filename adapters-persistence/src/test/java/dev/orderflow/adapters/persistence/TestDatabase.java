@@ -73,7 +73,8 @@ public final class TestDatabase {
 
     /** The properties that point orderflow's storage at this database. */
     public Map<String, Object> properties() {
-        return Map.of("orderflow.db.url", url, "orderflow.db.user", user, "orderflow.db.password", password);
+        return Map.of("orderflow.db.url", url, "orderflow.db.user", user, "orderflow.db.password", password,
+                PostgresStorage.DIALECT, "POSTGRES");
     }
 
     /** A data source without a pool, for a test's own statements. */
