@@ -13,7 +13,6 @@ import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,8 @@ final class DatabaseReadiness implements HealthIndicator {
     private final Database database;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread checker;
-    private volatile Instant lastSuccess = Instant.now();
+    /* when the last check succeeded, in System.nanoTime: staleness is elapsed real time, which no clock step moves */
+    private volatile long lastSuccess = System.nanoTime();
     private volatile String lastFailure = "";
     private Connection connection;
 
@@ -53,10 +53,10 @@ final class DatabaseReadiness implements HealthIndicator {
 
     @Override
     public Publisher<HealthResult> getResult() {
-        var since = lastSuccess;
-        var up = Duration.between(since, Instant.now()).compareTo(STALE) <= 0;
-        var details = up ? Map.<String, Object>of("lastCheck", since.toString())
-                : Map.<String, Object>of("unreachableSince", since.toString(), "lastFailure", lastFailure);
+        var sinceSuccess = Duration.ofNanos(System.nanoTime() - lastSuccess);
+        var up = sinceSuccess.compareTo(STALE) <= 0;
+        var details = up ? Map.<String, Object>of("lastCheckMillisAgo", sinceSuccess.toMillis())
+                : Map.<String, Object>of("unreachableForMillis", sinceSuccess.toMillis(), "lastFailure", lastFailure);
         return Publishers.just(HealthResult.builder("database", up ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(details).build());
     }
@@ -86,7 +86,7 @@ final class DatabaseReadiness implements HealthIndicator {
                 LOG.info("Database reachable again");
                 lastFailure = "";
             }
-            lastSuccess = Instant.now();
+            lastSuccess = System.nanoTime();
         } catch (SQLException | RuntimeException e) {
             if (lastFailure.isEmpty()) {
                 LOG.warn("Database unreachable, readiness DOWN: {}", e.getMessage());
