@@ -78,18 +78,26 @@ def main():
         uses[0] += 1
         return expression.replace(":ceiling_r", ":ceiling_r" if uses[0] == 1 else f":ceiling_r{uses[0]}")
 
+    order_uuid = "(lpad(to_hex(:ceiling_r::bigint), 32, '0'))::uuid"
+
+    def quoted(text):
+        if ":" in text:
+            # pgbench would take ':name' inside a quoted literal (JSON's "actor":"system:api") for a variable
+            return "E'" + text.replace("\\", "\\\\").replace("'", "\\'").replace(":", "\\x3a") + "'"
+        return "'" + text.replace("'", "''") + "'"
+
     def literal(value):
         if value == "NULL":
             return "NULL"
         text = value[1:-1].replace("''", "'")
         if order_id and text == order_id:
-            return unique("(lpad(to_hex(:ceiling_r::bigint), 32, '0'))::uuid")
+            return unique(order_uuid)
+        if order_id and order_id in text:
+            # the order's id inside a longer value: the JSON of the events that one statement appends
+            return unique(f"replace({quoted(text)}, '{order_id}', ({order_uuid})::text)")
         if marker in text and not text.startswith("{"):
             return unique("('ceiling-' || :ceiling_r::bigint)")
-        if ":" in text:
-            # pgbench would take ':name' inside a quoted literal (JSON's "actor":"system:api") for a variable
-            return "E'" + text.replace("\\", "\\\\").replace("'", "\\'").replace(":", "\\x3a") + "'"
-        return value
+        return quoted(text)
 
     body = []
     most = 1
