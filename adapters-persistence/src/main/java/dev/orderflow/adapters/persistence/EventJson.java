@@ -68,22 +68,25 @@ final class EventJson {
     }
 
     /** Reads a stored event from its columns. */
-    OrderEvent read(UUID orderId, long version, String typeName, String payload) {
-        var where = new OrderId(orderId) + "/" + version;
-        var type = EventType.byStoredName(typeName)
-                .orElseThrow(() -> new IllegalStateException("stored event " + where + " has unknown type " + typeName));
+    OrderEvent read(UUID orderId, long version, String typeName, byte[] payload) {
+        var type = EventType.byStoredName(typeName).orElseThrow(() -> new IllegalStateException(
+                "stored event " + where(orderId, version) + " has unknown type " + typeName));
         try {
-            return codec.read(type, payload.getBytes(StandardCharsets.UTF_8));
+            return codec.read(type, payload);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("unreadable stored event " + where, e);
+            throw new IllegalStateException("unreadable stored event " + where(orderId, version), e);
         }
+    }
+
+    private static String where(UUID orderId, long version) {
+        return new OrderId(orderId) + "/" + version;
     }
 
     OrderEvent read(EventRow row) {
         return read(row.orderId(), row.version(), row.eventType(), row.payload());
     }
 
-    OrderEvent read(OutboxRow row) {
+    OrderEvent read(OutboxClaim row) {
         return read(row.orderId(), row.version(), row.eventType(), row.payload());
     }
 }

@@ -13,6 +13,6 @@ import java.util.UUID;
  */
 @MappedEntity("outbox")
 record OutboxRow(@Id @GeneratedValue long sequence, UUID orderId, long version, String eventType,
-                 Instant occurredAt, String payload, @Nullable Instant leasedUntil, @Nullable Instant publishedAt,
+                 Instant occurredAt, byte[] payload, @Nullable Instant leasedUntil, @Nullable Instant publishedAt,
                  @Nullable String traceContext) {
 }

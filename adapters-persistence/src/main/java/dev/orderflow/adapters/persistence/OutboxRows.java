@@ -51,8 +51,8 @@ interface OutboxRows extends GenericRepository<OutboxRow, Long> {
               AND r.earlier_in_claim = (SELECT count(*) FROM outbox e
                                         WHERE e.order_id = r.order_id AND e.published_at IS NULL
                                           AND e.sequence < r.sequence)
-            RETURNING o.*""")
-    List<OutboxRow> claim(Instant now, int max, Instant leasedUntil);
+            RETURNING o.sequence, o.order_id, o.version, o.event_type, o.payload, o.trace_context""")
+    List<OutboxClaim> claim(Instant now, int max, Instant leasedUntil);
 
     /*
      * Marking and releasing find their rows by primary key. Neither statement may test `published_at IS NULL`

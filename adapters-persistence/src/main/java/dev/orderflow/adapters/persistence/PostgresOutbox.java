@@ -43,7 +43,7 @@ final class PostgresOutbox implements Outbox {
             throw new IllegalArgumentException("max must be positive");
         }
         return sql.call("claim outbox entries", () -> rows.claim(now, max, now.plus(lease))).stream()
-                .sorted(Comparator.comparingLong(OutboxRow::sequence))
+                .sorted(Comparator.comparingLong(OutboxClaim::sequence))
                 .map(row -> new OutboxEntry(row.sequence(), events.read(row), traceContext.read(row.traceContext())))
                 .toList();
     }
