@@ -48,7 +48,8 @@ public final class AotTraining {
      */
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals(PREPARE)) {
-            Application.start(settings(Path.of(args[1])), false).close();
+            useDataDirectory(Path.of(args[1]));
+            Application.start(new String[0], false).close();
             return;
         }
         var data = Files.createTempDirectory("orderflow-aot-training");
@@ -60,7 +61,8 @@ public final class AotTraining {
         }
         // not from the environment: a build in a shell with ORDERFLOW_DB_URL or KAFKA_BOOTSTRAP_SERVERS set
         // must not write training orders to that database or broker
-        var context = Application.start(settings(data), false);
+        useDataDirectory(data);
+        var context = Application.start(new String[0], false);
         try {
             // signed with the development key the start made in the training's data directory
             var token = TokenCommand.token(List.of("--sub", "aot-training", "--roles", "admin"), Map.of(),
@@ -76,12 +78,11 @@ public final class AotTraining {
         System.exit(exitCode);
     }
 
-    /** Embedded PostgreSQL in the directory, on a free port of 127.0.0.1, as command-line arguments. */
-    private static String[] settings(Path data) {
+    /** The service of this JVM: embedded PostgreSQL in the directory, HTTP on a free port of 127.0.0.1. */
+    private static void useDataDirectory(Path data) {
         System.setProperty("orderflow.db.data-dir", data.resolve("postgres").toString());
         System.setProperty("micronaut.server.host", "127.0.0.1");
         System.setProperty("micronaut.server.port", "-1");
-        return new String[0];
     }
 
     /** Runs {@code --prepare} in a JVM of the same kind, so that this one records only what a usual start does. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
@@ -88,8 +89,8 @@ final class DatabaseOpening implements AutoCloseable {
             }
 
             @Override
-            public Logger getParentLogger() {
-                return Logger.getLogger(Logger.GLOBAL_LOGGER_NAME);
+            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+                throw new SQLFeatureNotSupportedException(); // as the pool answers
             }
 
             @Override
