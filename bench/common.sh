@@ -8,6 +8,15 @@ bench_jdk() {
   javac="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
 }
 
+# bench_readme_options: the JVM options of the README's run command (between `java` and `-jar`), so that the
+# scripts run the service as users are told to.
+bench_readme_options() {
+  local options
+  options=$(sed -n 's|.*/bin/java \(.*\) -jar bootstrap/target/orderflow.jar$|\1|p' README.md | head -1)
+  [ -n "$options" ] || { echo "no run command found in README.md" >&2; return 1; }
+  echo "$options"
+}
+
 # bench_token JAR: a staff token (not rate-limited) signed with a new secret, as a client gets one from the README
 # (`orderflow.jar token`); exports both, ORDERFLOW_TOKEN for the load generators and ORDERFLOW_AUTH_JWT_SECRET for
 # the services started afterwards.

@@ -10,9 +10,9 @@
 #   AOT=off bench/http.sh           package without Micronaut AOT (to compare startup)
 #   STARTUP_ONLY=1 bench/http.sh    measure the startup only
 #   AOT_CACHE=off bench/http.sh     without the JDK AOT cache that the build writes (bootstrap/target/orderflow.aot)
-#   HEAP=-Xmx1g bench/http.sh       another heap bound than the README's -Xmx256m ("HEAP=" for the JVM's default)
+#   HEAP="-Xmx1g" bench/http.sh     other JVM options than the README's (besides the AOT cache; "HEAP=" for none)
 #   JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/orderflow.jfr,settings=profile"   more JVM options
-# The service runs as the README's run command starts it: java -XX:AOTCache=... -Xmx256m -jar orderflow.jar
+# The service runs as the README's run command starts it: the JVM options are read from README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
@@ -30,6 +30,8 @@ aot_state=$(if unzip -l "$jar" | grep "dev/orderflow/bootstrap/aot/generated/" >
 
 . bench/common.sh
 bench_service_setup "$jar"
+# the README's JVM options but its AOT cache option, which AOT_CACHE controls here
+readme_opts=$(bench_readme_options | sed 's|-XX:AOTCache=[^ ]*||')
 
 now_ms() { date +%s%3N; }
 
@@ -38,7 +40,7 @@ now_ms() { date +%s%3N; }
 start_service() {
   local launched; launched=$(now_ms)
   ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 ORDERFLOW_DB_DATA_DIR="$work/data" \
-    "$java" ${cache_opt:-} ${HEAP--Xmx256m} ${JAVA_OPTS:-} -jar "$jar" >>"$work/service.log" 2>&1 &
+    "$java" ${cache_opt:-} ${HEAP-$readme_opts} ${JAVA_OPTS:-} -jar "$jar" >>"$work/service.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null -H "Authorization: Bearer $ORDERFLOW_TOKEN" "$base/api/v1/orders?limit=1"; do
     kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
@@ -56,7 +58,7 @@ if [ "${AOT_CACHE:-on}" != off ]; then
   # AOTMode=on: a cache the JVM refuses stops the run instead of measuring a start without it
   cache_opt="-XX:AOTCache=bootstrap/target/orderflow.aot -XX:AOTMode=on"; aot_state="$aot_state, JDK AOT cache"
 fi
-aot_state="$aot_state, heap ${HEAP--Xmx256m}"
+aot_state="$aot_state, options ${HEAP-$readme_opts}"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "first start (initialises the database in $work/data)..." >&2
 start_service; first=$elapsed; stop_service

@@ -2,10 +2,9 @@ package dev.orderflow.bootstrap;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,7 +31,8 @@ public final class AotTraining {
              "unitPrice": {"amount": "12.50", "currency": "EUR"}}], "shippingAddress": {"recipient": "Ada Lovelace",
              "line1": "1 Main St", "postalCode": "10115", "city": "Berlin", "country": "DE"}}""";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final String PREPARE = "--prepare";
+
     private final URI base;
     private final String authorization;
 
@@ -41,16 +41,28 @@ public final class AotTraining {
         this.authorization = "Bearer " + token;
     }
 
-    /** Trains and exits; the JVM writes the AOT cache on exit. */
+    /**
+     * Trains and exits; the JVM writes the AOT cache on exit. With {@code --prepare <directory>} it only starts
+     * the service on that data directory and stops: the database is created and migrated there in a JVM of its
+     * own, since a start of the service finds its schema current and never loads Flyway.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals(PREPARE)) {
+            useDataDirectory(Path.of(args[1]));
+            Application.start(new String[0], false).close();
+            return;
+        }
         var data = Files.createTempDirectory("orderflow-aot-training");
-        System.setProperty("orderflow.db.data-dir", data.resolve("postgres").toString());
-        System.setProperty("micronaut.server.host", "127.0.0.1");
-        System.setProperty("micronaut.server.port", "-1");
-        int exitCode = 0;
+        int exitCode = prepare(data);
+        if (exitCode != 0) {
+            System.err.println("orderflow AOT training: preparing the database failed (exit " + exitCode + ")");
+            deleteRecursively(data);
+            System.exit(exitCode);
+        }
         // not from the environment: a build in a shell with ORDERFLOW_DB_URL or KAFKA_BOOTSTRAP_SERVERS set
         // must not write training orders to that database or broker
-        var context = Application.start(args, false);
+        useDataDirectory(data);
+        var context = Application.start(new String[0], false);
         try {
             // signed with the development key the start made in the training's data directory
             var token = TokenCommand.token(List.of("--sub", "aot-training", "--roles", "admin"), Map.of(),
@@ -66,7 +78,21 @@ public final class AotTraining {
         System.exit(exitCode);
     }
 
-    private void walkThrough() throws IOException, InterruptedException {
+    /** The service of this JVM: embedded PostgreSQL in the directory, HTTP on a free port of 127.0.0.1. */
+    private static void useDataDirectory(Path data) {
+        System.setProperty("orderflow.db.data-dir", data.resolve("postgres").toString());
+        System.setProperty("micronaut.server.host", "127.0.0.1");
+        System.setProperty("micronaut.server.port", "-1");
+    }
+
+    /** Runs {@code --prepare} in a JVM of the same kind, so that this one records only what a usual start does. */
+    private static int prepare(Path data) throws IOException, InterruptedException {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-DORDERFLOW_LOG_LEVEL=WARN", "-cp", System.getProperty("java.class.path"),
+                AotTraining.class.getName(), PREPARE, data.toString()).inheritIO().start().waitFor();
+    }
+
+    private void walkThrough() throws IOException {
         var placed = send("POST", "/api/v1/orders", ORDER, 201, "Idempotency-Key", "aot-training-1");
         send("POST", "/api/v1/orders", ORDER, 201, "Idempotency-Key", "aot-training-1");
         var matcher = ID.matcher(placed);
@@ -90,27 +116,38 @@ public final class AotTraining {
     }
 
     private String send(String method, String path, String json, int expected, String... headers)
-            throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(base.resolve(path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
+            throws IOException {
+        // HttpURLConnection rather than java.net.http: the cache records what this JVM loads, and the client
+        // of java.net.http brings hundreds of classes (TLS included) that the service never uses
+        var connection = (HttpURLConnection) base.resolve(path).toURL().openConnection();
+        connection.setRequestMethod(method);
         boolean authorizes = false;
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            connection.setRequestProperty(headers[i], headers[i + 1]);
             authorizes |= headers[i].equals("Authorization");
         }
         if (!authorizes) {
-            request.header("Authorization", authorization);
+            connection.setRequestProperty("Authorization", authorization);
         }
-        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
-                    + " instead of " + expected + ": " + response.body());
+        if (json != null) {
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setDoOutput(true);
+            try (var body = connection.getOutputStream()) {
+                body.write(json.getBytes(StandardCharsets.UTF_8));
+            }
         }
-        return response.body();
+        int status = connection.getResponseCode();
+        String body;
+        try (var in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            connection.disconnect();
+        }
+        if (status != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + status + " instead of " + expected
+                    + ": " + body);
+        }
+        return body;
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

@@ -80,16 +80,19 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * The README's JVM options: the heap bound and the AOT cache that the build writes next to the jar, which
+     * The README's JVM options: those of the build ({@code orderflow.jvm.options}: collector, heap bound) and the
+     * AOT cache that the build writes next to the jar, which
      * the JVM must use ({@code AOTMode=on}: a cache it refuses, say after a JVM option of the training that
      * the run does not repeat, fails the start instead of quietly making it twice as slow).
      */
     private static List<String> jvmOptions() {
-        var heap = System.getProperty("orderflow.jvm.heap", "-Xmx256m");
+        var options = new ArrayList<>(List.of(System.getProperty("orderflow.jvm.options", "").strip().split("\\s+")));
+        options.removeIf(String::isEmpty);
         var cache = Path.of(System.getProperty("orderflow.aot-cache", "target/orderflow.aot"));
-        return Files.isRegularFile(cache)
-                ? List.of(heap, "-XX:AOTCache=" + cache, "-XX:AOTMode=on")
-                : List.of(heap);
+        if (Files.isRegularFile(cache)) {
+            options.addAll(List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on"));
+        }
+        return options;
     }
 
     private static String javaExecutable() {

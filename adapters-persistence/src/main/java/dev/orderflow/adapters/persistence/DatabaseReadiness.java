@@ -3,7 +3,9 @@ package dev.orderflow.adapters.persistence;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * going away even while a check still hangs, and comes back with the first check that succeeds.
  */
 @Context
+// the last bean of the context's start: it waits for the database, which opens meanwhile (DatabaseOpening)
+@Order(Ordered.LOWEST_PRECEDENCE)
 @Readiness
 @Replaces(JdbcIndicator.class)
 @Requires(property = PostgresStorage.STORAGE, notEquals = PostgresStorage.MEMORY)

@@ -3,10 +3,13 @@ package dev.orderflow.adapters.persistence;
 import dev.orderflow.application.port.out.OrderStorage;
 import dev.orderflow.events.EventCodec;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
@@ -22,8 +25,10 @@ import javax.sql.DataSource;
 /**
  * Makes orderflow's storage ports ({@link OrderStorage}) PostgreSQL-backed: an external server when
  * {@code orderflow.db.url} (env {@code ORDERFLOW_DB_URL}) is set, otherwise an embedded PostgreSQL with its
- * data in {@code orderflow.db.data-dir} (default {@code ./data/postgres}). The schema is migrated before
- * the {@code default} {@link DataSource} is handed out. Nothing of this exists, and nothing starts, when
+ * data in {@code orderflow.db.data-dir} (default {@code ./data/postgres}). The database opens (starts,
+ * connects, migrates) on a thread of its own while the rest of the context starts; the {@code default}
+ * {@link DataSource} gives out no connection before it is open and migrated, and the context's start fails
+ * when it cannot open. Nothing of this exists, and nothing starts, when
  * {@code orderflow.storage} (env {@code ORDERFLOW_STORAGE}) is {@code memory}.
  */
 @Factory
@@ -40,9 +45,14 @@ public final class PostgresStorage {
      */
     public static final String DIALECT = "datasources.default.dialect";
 
-    @Singleton
+    /**
+     * Begins opening the database as the first bean of the context (see {@link DatabaseOpening}); the settings
+     * are read here, from the configuration, as for any bean.
+     */
+    @Context
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @Bean(preDestroy = "close")
-    Database database(@Value("${orderflow.db.url:}") String url,
+    DatabaseOpening databaseOpening(@Value("${orderflow.db.url:}") String url,
                       @Value("${orderflow.db.user:postgres}") String user,
                       @Value("${orderflow.db.password:}") String password,
                       @Value("${orderflow.db.data-dir:data/postgres}") String dataDirectory,
@@ -52,15 +62,21 @@ public final class PostgresStorage {
                       @Value("${orderflow.db.statement-timeout:5s}") Duration statementTimeout,
                       @Value("${orderflow.db.lock-timeout:2s}") Duration lockTimeout,
                       @Value("${orderflow.db.leak-detection:30s}") Duration leakDetection) {
-        return Database.open(new Database.Settings(Optional.of(url).filter(u -> !u.isBlank()), user, password,
-                Path.of(dataDirectory), synchronousCommit, poolSize,
+        return DatabaseOpening.begin(new Database.Settings(Optional.of(url).filter(u -> !u.isBlank()), user,
+                password, Path.of(dataDirectory), synchronousCommit, poolSize,
                 new Database.Limits(connectionTimeout, statementTimeout, lockTimeout, leakDetection)));
+    }
+
+    /** The open database: waits for the opening (a failure to open fails the context's start here). */
+    @Singleton
+    Database database(DatabaseOpening opening) {
+        return opening.database();
     }
 
     @Singleton
     @Named("default")
-    DataSource dataSource(Database database) {
-        return database.dataSource();
+    DataSource dataSource(DatabaseOpening opening) {
+        return opening.dataSource();
     }
 
     /**
