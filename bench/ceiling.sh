@@ -59,12 +59,14 @@ ORDERFLOW_TOKEN=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar bootstrap/target/orde
 export ORDERFLOW_TOKEN
 auth=(-H "Authorization: Bearer $ORDERFLOW_TOKEN")
 
-# as the README's run command starts it: the build's AOT cache (required to load) and -Xmx256m
+# as the README's run command of that checkout starts it, the build's AOT cache required to load
+. bench/common.sh
+service_opts=$(bench_readme_options "$service_dir")
 start_service() {
   local launched; launched=$(date +%s%3N)
   (cd "$service_dir" && ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 \
     ORDERFLOW_DB_URL="jdbc:postgresql://${pg_host:-127.0.0.1}:${pg_port:-5432}/$db" ORDERFLOW_DB_USER="${pg_user:-postgres}" \
-    exec "$java" -XX:AOTCache=bootstrap/target/orderflow.aot -XX:AOTMode=on -Xmx256m ${JAVA_OPTS:-} \
+    exec "$java" $service_opts -XX:AOTMode=on ${JAVA_OPTS:-} \
     -jar bootstrap/target/orderflow.jar) >>"$work/service.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "${auth[@]}" "$base/api/v1/orders?limit=1"; do
@@ -234,5 +236,5 @@ awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s %% |\n", $1, $2, $3, $4, $5, 
 echo
 if [ -n "$open_loop" ]; then echo "open loop at 70 % of the best rate: $open_loop"; fi
 echo "startup to the first served request on the external database: ${startups[*]} ms (the first start migrates the fresh schema)"
-echo "service resident memory after the runs: $rss (options: -XX:AOTCache, -Xmx256m ${JAVA_OPTS:-})"
+echo "service resident memory after the runs: $rss (options: $service_opts ${JAVA_OPTS:-})"
 if [ -n "$nmt" ]; then echo "native memory tracking (committed is what counts):"; echo "$nmt"; fi

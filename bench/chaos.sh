@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Faults against the packaged service (bootstrap/target/orderflow.jar, run as the README runs it: -Xmx256m and the
-# JDK AOT cache), on 127.0.0.1 only, every port a free random one, everything in one mktemp directory, every
+# Faults against the packaged service (bootstrap/target/orderflow.jar, run as the README runs it: its JVM options
+# and the JDK AOT cache), on 127.0.0.1 only, every port a free random one, everything in one mktemp directory, every
 # process started here stopped by its pid at the end. Prints one table row per scenario; the figures go to
 # docs/reliability.md.
 #
@@ -52,6 +52,8 @@ elif [ ! -f "$classpath_file" ]; then
 fi
 cache_opt=""
 if [ -f bootstrap/target/orderflow.aot ]; then cache_opt="-XX:AOTCache=$PWD/bootstrap/target/orderflow.aot"; fi
+# the README's options but its relative cache path (the instances run in directories of their own)
+jvm_opts=$(bench_readme_options | sed 's|-XX:AOTCache=[^ ]*||')
 kafka_cp=$(tr ':' '\n' < "$classpath_file" | grep -v '/dev/orderflow/' | paste -sd:)
 
 work=$(mktemp -d /tmp/orderflow-chaos.XXXXXX)
@@ -97,7 +99,7 @@ start_service() {
   (cd "$work/$name" && exec env ORDERFLOW_PORT="$port" ORDERFLOW_HOST=127.0.0.1 \
     ORDERFLOW_DB_DATA_DIR="$work/$name/data/postgres" \
     ORDERFLOW_API_CURSOR_SECRET=chaos-bench-cursor-secret-0123456789abcdef "$@" \
-    "$java" $cache_opt -Xmx256m -jar "$jar" >>"$work/$name/service.log" 2>&1) &
+    "$java" $cache_opt $jvm_opts -jar "$jar" >>"$work/$name/service.log" 2>&1) &
   svc_pid[$name]=$!
   started=0
   for _ in $(seq 1 1800); do
@@ -391,7 +393,7 @@ if [[ " $scenarios " == *" overload "* ]]; then
     -p "$(sed -n 4p "$dir/postmaster.pid")" -U postgres postgres)
   [ "$alive" = yes ] && stop_service overload
   f="$work/overload.load"
-  row "overload 4x (embedded, -Xmx256m)" "open loop at $((capacity * 4)) POST/s for 20 s (capacity $capacity/s)" \
+  row "overload 4x (embedded, README options)" "open loop at $((capacity * 4)) POST/s for 20 s (capacity $capacity/s)" \
     "$(field acked "$f") of $(field sent "$f")" "$lost" "-" "$(field other_5xx "$f")" "$(field 503 "$f")" "$(field unanswered "$f")" \
     "-" "p99 of the 201s $(field p99 "$f") (p50 $(field p50 "$f")), at 1x $(field p99 "$work/overload-1x.load") ($(field p50 "$work/overload-1x.load")); peak RSS $peak MB; OutOfMemoryError: $oom; still running: $alive"
 fi

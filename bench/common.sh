@@ -8,11 +8,12 @@ bench_jdk() {
   javac="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
 }
 
-# bench_readme_options: the JVM options of the README's run command (between `java` and `-jar`), so that the
-# scripts run the service as users are told to.
+# bench_readme_options [DIR]: the JVM options of the README's run command (between `java` and `-jar`) of the
+# checkout in DIR (default: this one), so that the scripts run the service as users are told to; the AOT cache
+# of a build is trained with the same options and refused with others.
 bench_readme_options() {
   local options
-  options=$(sed -n 's|.*/bin/java \(.*\) -jar bootstrap/target/orderflow.jar$|\1|p' README.md | head -1)
+  options=$(sed -n 's|.*/bin/java \(.*\) -jar bootstrap/target/orderflow.jar$|\1|p' "${1:-.}/README.md" | head -1)
   [ -n "$options" ] || { echo "no run command found in README.md" >&2; return 1; }
   echo "$options"
 }

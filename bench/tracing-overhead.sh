@@ -9,7 +9,7 @@
 #
 # A jar of an earlier commit: git worktree add /tmp/before <commit> && (cd /tmp/before && mvn -q -DskipTests
 # package), then /tmp/before/bootstrap/target/orderflow.jar. The JDK AOT cache is not used (startup is not
-# measured here); the heap is the README's -Xmx256m.
+# measured here); the other JVM options are the README's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
@@ -20,10 +20,11 @@ while IFS= read -r name; do unset "$name"; done < <(env | grep -o '^OTEL_[A-Z_]*
 
 . bench/common.sh
 bench_service_setup "$after"
+jvm_opts=$(bench_readme_options | sed 's|-XX:AOTCache=[^ ]*||')
 
 start() { # jar, data directory
   ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 ORDERFLOW_DB_DATA_DIR="$2" \
-    "$java" -Xmx256m -jar "$1" >>"$work/service.log" 2>&1 &
+    "$java" $jvm_opts -jar "$1" >>"$work/service.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null -H "Authorization: Bearer $ORDERFLOW_TOKEN" "$base/api/v1/orders?limit=1"; do
     kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
