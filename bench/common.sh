@@ -18,6 +18,19 @@ bench_readme_options() {
   echo "$options"
 }
 
+# bench_await_service PID LOG LAUNCHED_MS: waits until the service ($base) answers an API request; sets `elapsed`
+# (milliseconds since LAUNCHED_MS) and `cpu` (the JVM's CPU time until then, user + system, which a busy machine
+# distorts less); exits with the log's tail if the service stopped.
+bench_await_service() {
+  local pid=$1 log=$2 launched=$3
+  until curl -sf -o /dev/null -H "Authorization: Bearer $ORDERFLOW_TOKEN" "$base/api/v1/orders?limit=1"; do
+    kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$log" >&2; exit 1; }
+    sleep 0.005
+  done
+  elapsed=$(( $(date +%s%3N) - launched ))
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat")
+}
+
 # bench_token JAR: a staff token (not rate-limited) signed with a new secret, as a client gets one from the README
 # (`orderflow.jar token`); exports both, ORDERFLOW_TOKEN for the load generators and ORDERFLOW_AUTH_JWT_SECRET for
 # the services started afterwards.

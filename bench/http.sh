@@ -42,12 +42,7 @@ start_service() {
   ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 ORDERFLOW_DB_DATA_DIR="$work/data" \
     "$java" ${cache_opt:-} ${HEAP-$readme_opts} ${JAVA_OPTS:-} -jar "$jar" >>"$work/service.log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null -H "Authorization: Bearer $ORDERFLOW_TOKEN" "$base/api/v1/orders?limit=1"; do
-    kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
-    sleep 0.01
-  done
-  elapsed=$(( $(now_ms) - launched ))
-  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat")
+  bench_await_service "$pid" "$work/service.log" "$launched"
 }
 
 stop_service() {

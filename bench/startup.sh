@@ -65,12 +65,7 @@ start_service() {
       "$java" -XX:AOTMode=on $jvm_opts -jar "${dirs[$i]}/orderflow.jar" >>"$work/${labels[$i]}.log" 2>&1 &
   fi
   pid=$!
-  until curl -sf -o /dev/null -H "Authorization: Bearer $ORDERFLOW_TOKEN" "$base/api/v1/orders?limit=1"; do
-    kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$work/${labels[$i]}.log" >&2; exit 1; }
-    sleep 0.005
-  done
-  elapsed=$(( $(now_ms) - launched ))
-  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat")
+  bench_await_service "$pid" "$work/${labels[$i]}.log" "$launched"
 }
 
 stop_service() {
