@@ -25,27 +25,17 @@ final class EventJson {
 
     private final EventCodec codec;
     /*
-     * The last event this thread wrote, with its JSON: a state change appends the same event objects to the
-     * event log and then to the outbox in one transaction on one thread, so the outbox reuses the log's JSON.
-     * Compared by identity: an event is immutable, and another event object is written afresh.
+     * The last events this thread wrote, with their rows: a state change appends the same list of events to the
+     * event log and then to the outbox in one transaction on one thread, so the outbox reuses the log's rows.
+     * Compared by identity: the events are immutable, and another list is written afresh.
      */
     private final ThreadLocal<Written> lastWritten = new ThreadLocal<>();
 
-    private record Written(OrderEvent event, String json) {
+    private record Written(List<OrderEvent> events, String rows) {
     }
 
     EventJson(EventCodec codec) {
         this.codec = codec;
-    }
-
-    private String json(OrderEvent event) {
-        var last = lastWritten.get();
-        if (last != null && last.event() == event) {
-            return last.json();
-        }
-        var json = new String(codec.write(event), StandardCharsets.UTF_8);
-        lastWritten.set(new Written(event, json));
-        return json;
     }
 
     /**
@@ -53,6 +43,16 @@ final class EventJson {
      * already; ids, numbers, type names and ISO-8601 times need no escaping.
      */
     String rows(List<OrderEvent> events) {
+        var last = lastWritten.get();
+        if (last != null && last.events() == events) {
+            return last.rows();
+        }
+        var rows = written(events);
+        lastWritten.set(new Written(events, rows));
+        return rows;
+    }
+
+    private String written(List<OrderEvent> events) {
         var rows = new StringBuilder(512 * events.size()).append('[');
         for (var event : events) {
             if (rows.length() > 1) {
@@ -62,7 +62,8 @@ final class EventJson {
                     .append("\",\"version\":").append(event.version())
                     .append(",\"event_type\":\"").append(EventType.of(event).storedName())
                     .append("\",\"occurred_at\":\"").append(event.occurredAt())
-                    .append("\",\"payload\":").append(json(event)).append('}');
+                    .append("\",\"payload\":").append(new String(codec.write(event), StandardCharsets.UTF_8))
+                    .append('}');
         }
         return rows.append(']').toString();
     }

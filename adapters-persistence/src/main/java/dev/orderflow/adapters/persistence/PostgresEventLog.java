@@ -26,10 +26,7 @@ final class PostgresEventLog implements OrderEventLog {
         var json = events.rows(appended);
         try {
             // a duplicate version aborts the transaction: the exception makes the caller's roll back as well
-            sql.call("append events", () -> {
-                rows.append(json);
-                return null;
-            });
+            sql.run("append events", () -> rows.append(json));
         } catch (StorageException e) {
             if (Sql.isUniqueViolation(e)) {
                 throw new IllegalStateException("an order already has an event with one of the versions "

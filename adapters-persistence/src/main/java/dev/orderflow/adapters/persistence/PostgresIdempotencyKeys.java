@@ -48,10 +48,7 @@ final class PostgresIdempotencyKeys implements IdempotencyKeys {
 
     @Override
     public void release(IdempotencyKey key) {
-        sql.call("release an idempotency key", () -> {
-            rows.deleteByKeyAndResponseIsNull(key.value());
-            return null;
-        });
+        sql.run("release an idempotency key", () -> rows.deleteByKeyAndResponseIsNull(key.value()));
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.orderflow.application.port.in.OrderPage;
 import dev.orderflow.application.port.in.PageCursor;
 import dev.orderflow.application.port.in.PageRequest;
 import dev.orderflow.application.port.out.Orders;
-import dev.orderflow.domain.CustomerId;
 import dev.orderflow.domain.Order;
 import dev.orderflow.domain.OrderId;
 import java.time.Instant;
@@ -58,15 +57,19 @@ final class PostgresOrders implements Orders {
         var before = filter.placedBefore().orElse(null);
         var afterAt = page.after().map(PageCursor::placedAt).orElse(null);
         var afterId = page.after().map(after -> after.orderId().value()).orElse(null);
-        var status = filter.status().map(Enum::name);
+        var status = filter.status().map(Enum::name).orElse(null);
         // one more than asked tells whether there is a next page
         int limit = page.limit() + 1;
-        var found = sql.call("list orders", () -> filter.customerId().map(CustomerId::value)
-                .map(customer -> rows.pageOfCustomer(customer, status.orElse(null), from, before, afterAt, afterId,
-                        limit))
-                .orElseGet(() -> status.isPresent()
-                        ? rows.pageOfStatus(status.get(), from, before, afterAt, afterId, limit)
-                        : rows.page(from, before, afterAt, afterId, limit)));
+        // the query of the index that serves the filter
+        var found = sql.call("list orders", () -> {
+            if (filter.customerId().isPresent()) {
+                return rows.pageOfCustomer(filter.customerId().get().value(), status, from, before, afterAt,
+                        afterId, limit);
+            }
+            return status != null
+                    ? rows.pageOfStatus(status, from, before, afterAt, afterId, limit)
+                    : rows.page(from, before, afterAt, afterId, limit);
+        });
         var orders = found.stream().map(OrderMapper::order).toList();
         if (orders.size() <= page.limit()) {
             return new OrderPage(orders, Optional.empty());

@@ -31,10 +31,7 @@ final class PostgresOutbox implements Outbox {
         }
         var context = traceContext.current();
         var json = events.rows(appended);
-        sql.call("append to the outbox", () -> {
-            rows.append(context, json);
-            return null;
-        });
+        sql.run("append to the outbox", () -> rows.append(context, json));
     }
 
     @Override
@@ -51,20 +48,14 @@ final class PostgresOutbox implements Outbox {
     @Override
     public void markPublished(Collection<Long> sequences, Instant at) {
         if (!sequences.isEmpty()) {
-            sql.call("mark outbox entries published", () -> {
-                rows.markPublished(at, array(sequences));
-                return null;
-            });
+            sql.run("mark outbox entries published", () -> rows.markPublished(at, array(sequences)));
         }
     }
 
     @Override
     public void release(Collection<Long> sequences) {
         if (!sequences.isEmpty()) {
-            sql.call("release outbox entries", () -> {
-                rows.release(array(sequences));
-                return null;
-            });
+            sql.run("release outbox entries", () -> rows.release(array(sequences)));
         }
     }
 

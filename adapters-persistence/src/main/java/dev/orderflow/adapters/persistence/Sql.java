@@ -58,6 +58,14 @@ final class Sql {
         }
     }
 
+    /** Runs one repository call that returns nothing, as {@link #call} does. */
+    void run(String what, Runnable work) {
+        call(what, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     /**
      * Runs a repository call that may touch many rows (retention) in a transaction whose statement timeout is
      * {@link #BULK_STATEMENT_TIMEOUT} instead of the pool's.

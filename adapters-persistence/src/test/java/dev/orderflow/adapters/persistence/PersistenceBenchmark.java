@@ -69,36 +69,26 @@ public final class PersistenceBenchmark {
 
     private static double placeOrders(OrderService service, int callers, int seconds) throws Exception {
         var placed = new LongAdder();
-        var cpuNanos = new LongAdder();
-        var allocated = new LongAdder();
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var cost = new ThreadCost();
         var running = new AtomicBoolean(true);
         var order = new NewOrder(newCustomer(), lines(), ADDRESS, ACTOR);
         long started = System.nanoTime();
         try (var pool = Executors.newFixedThreadPool(callers)) {
             for (int i = 0; i < callers; i++) {
-                pool.submit(() -> {
-                    long cpu = threads.getCurrentThreadCpuTime();
-                    long bytes = threads.getCurrentThreadAllocatedBytes();
+                pool.submit(() -> cost.measure(() -> {
                     while (running.get()) {
                         if (!(service.place(order) instanceof CommandResult.Accepted)) {
                             throw new IllegalStateException("placement not accepted");
                         }
                         placed.increment();
                     }
-                    cpuNanos.add(threads.getCurrentThreadCpuTime() - cpu);
-                    allocated.add(threads.getCurrentThreadAllocatedBytes() - bytes);
-                    return null;
-                });
+                }));
             }
             Thread.sleep(seconds * 1000L);
             running.set(false);
         }
         double perSecond = placed.sum() / ((System.nanoTime() - started) / 1e9);
-        // the callers' own CPU and allocation: the service and the adapters, not PostgreSQL, and little
-        // disturbed by what else the machine runs
-        System.out.printf("  (%d caller(s): %,.0f µs CPU and %,.1f KB allocated per placement in the callers)%n",
-                callers, cpuNanos.sum() / 1e3 / placed.sum(), allocated.sum() / 1024.0 / placed.sum());
+        System.out.printf("  (%d caller(s): %s per placement in the callers)%n", callers, cost.per(placed.sum()));
         return perSecond;
     }
 
@@ -129,15 +119,11 @@ public final class PersistenceBenchmark {
         var done = new LongAdder();
         var claiming = new LongAdder();
         var marking = new LongAdder();
-        var cpuNanos = new LongAdder();
-        var allocated = new LongAdder();
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var cost = new ThreadCost();
         long started = System.nanoTime();
         try (var pool = Executors.newFixedThreadPool(relays)) {
             for (int i = 0; i < relays; i++) {
-                pool.submit(() -> {
-                    long cpu = threads.getCurrentThreadCpuTime();
-                    long bytes = threads.getCurrentThreadAllocatedBytes();
+                pool.submit(() -> cost.measure(() -> {
                     while (true) {
                         var now = Instant.now();
                         long claimStarted = System.nanoTime();
@@ -145,9 +131,7 @@ public final class PersistenceBenchmark {
                         claiming.add(System.nanoTime() - claimStarted);
                         if (batch.isEmpty()) {
                             if (storage.outbox().backlog().size() == 0) {
-                                cpuNanos.add(threads.getCurrentThreadCpuTime() - cpu);
-                                allocated.add(threads.getCurrentThreadAllocatedBytes() - bytes);
-                                return null;
+                                return;
                             }
                             Thread.sleep(1);
                             continue;
@@ -157,14 +141,50 @@ public final class PersistenceBenchmark {
                         marking.add(System.nanoTime() - markStarted);
                         done.add(batch.size());
                     }
-                });
+                }));
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("  (%d relay(s): %,d entries in %.1f s; time in claim %.1f s, in markPublished %.1f s; "
-                + "%.1f µs CPU and %.2f KB allocated per entry in the relays)%n", relays, done.sum(), seconds,
-                claiming.sum() / 1e9, marking.sum() / 1e9, cpuNanos.sum() / 1e3 / done.sum(),
-                allocated.sum() / 1024.0 / done.sum());
+                + "%s per entry in the relays)%n", relays, done.sum(), seconds, claiming.sum() / 1e9,
+                marking.sum() / 1e9, cost.per(done.sum()));
         return done.sum() / seconds;
+    }
+
+    /**
+     * The CPU time and allocation of the threads that run their work through {@link #measure}: the service's and
+     * the adapters' own share, not PostgreSQL's, and little disturbed by what else the machine runs.
+     */
+    private static final class ThreadCost {
+
+        private static final com.sun.management.ThreadMXBean THREADS =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        private final LongAdder cpuNanos = new LongAdder();
+        private final LongAdder allocated = new LongAdder();
+
+        @FunctionalInterface
+        interface Work {
+            void run() throws Exception;
+        }
+
+        /** Runs the work on this thread and adds what it cost. */
+        Void measure(Work work) throws Exception {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long bytes = THREADS.getCurrentThreadAllocatedBytes();
+            try {
+                work.run();
+                return null;
+            } finally {
+                cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpu);
+                allocated.add(THREADS.getCurrentThreadAllocatedBytes() - bytes);
+            }
+        }
+
+        /** "… µs CPU and … KB allocated", each divided by the units of work done. */
+        String per(long units) {
+            return "%,.1f µs CPU and %,.2f KB allocated".formatted(cpuNanos.sum() / 1e3 / units,
+                    allocated.sum() / 1024.0 / units);
+        }
     }
 }
