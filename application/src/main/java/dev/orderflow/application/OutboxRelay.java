@@ -140,7 +140,7 @@ public final class OutboxRelay {
         var gapped = new HashSet<OrderId>();
         var published = new ArrayList<Long>();
         for (var entry : batch) {
-            var order = entry.event().orderId();
+            var order = entry.orderId();
             if (!gapped.contains(order) && acknowledged.contains(entry.sequence())) {
                 published.add(entry.sequence());
             } else {

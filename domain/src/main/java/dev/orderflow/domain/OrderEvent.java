@@ -29,7 +29,12 @@ public sealed interface OrderEvent {
      * version, unique because an order has exactly one event per version.
      */
     default UUID eventId() {
-        return UUID.nameUUIDFromBytes((orderId() + "/" + version()).getBytes(StandardCharsets.UTF_8));
+        return eventId(orderId(), version());
+    }
+
+    /** The {@linkplain #eventId() id} of the event of {@code orderId} at {@code version}. */
+    static UUID eventId(OrderId orderId, long version) {
+        return UUID.nameUUIDFromBytes((orderId + "/" + version).getBytes(StandardCharsets.UTF_8));
     }
 
     /** An order was placed. */

@@ -47,7 +47,7 @@ final class KafkaEventPublisher implements EventPublisher {
             var later = new ArrayList<OutboxEntry>();
             var inWave = new HashSet<OrderId>();
             for (var entry : waiting) {
-                var order = entry.event().orderId();
+                var order = entry.orderId();
                 if (!failedOrders.contains(order)) {
                     (inWave.add(order) ? wave : later).add(entry);
                 }
@@ -75,7 +75,7 @@ final class KafkaEventPublisher implements EventPublisher {
         var spans = new ArrayList<Span>(wave.size());
         Throwable failure = null;
         for (var entry : wave) {
-            var record = wire.record(topic, entry.event());
+            var record = wire.record(topic, entry);
             spans.add(tracing.publishing(entry, record));
             try {
                 sends.add(producer.send(record));
@@ -89,7 +89,7 @@ final class KafkaEventPublisher implements EventPublisher {
         for (int i = 0; i < wave.size(); i++) {
             var entry = wave.get(i);
             if (i >= sends.size()) {
-                failedOrders.add(entry.event().orderId());
+                failedOrders.add(entry.orderId());
                 if (i < spans.size()) {
                     KafkaTracing.failed(spans.get(i), failure);
                 }
@@ -100,7 +100,7 @@ final class KafkaEventPublisher implements EventPublisher {
                 acknowledged.add(entry.sequence());
             } catch (ExecutionException e) {
                 failure = failure == null ? e.getCause() : failure;
-                failedOrders.add(entry.event().orderId());
+                failedOrders.add(entry.orderId());
                 KafkaTracing.failed(spans.get(i), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

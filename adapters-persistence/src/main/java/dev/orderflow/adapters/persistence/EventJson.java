@@ -19,19 +19,32 @@ final class EventJson {
      * The rows of {@link #rows} in SQL, one record {@code e} per event with its position {@code n}: a whole
      * append is one parameter and one statement, however many events it has.
      */
-    static final String RECORDS = "ROWS FROM (jsonb_to_recordset(CAST(:events AS jsonb)) AS (order_id uuid, "
-            + "version bigint, event_type text, occurred_at timestamptz, payload jsonb)) WITH ORDINALITY "
+    static final String RECORDS = "ROWS FROM (json_to_recordset(CAST(:events AS json)) AS (order_id uuid, "
+            + "version bigint, event_type text, occurred_at timestamptz, payload json)) WITH ORDINALITY "
             + "AS e (order_id, version, event_type, occurred_at, payload, n)";
 
     private final EventCodec codec;
     /*
-     * The last events this thread wrote, with their rows: a state change appends the same list of events to the
-     * event log and then to the outbox in one transaction on one thread, so the outbox reuses the log's rows.
-     * Compared by identity: the events are immutable, and another list is written afresh.
+     * The last events this thread wrote, with their rows: a state change appends the same events to the event log
+     * and then to the outbox in one transaction on one thread, so the outbox reuses the log's rows. The events are
+     * immutable, so the same event objects in the same order make the same rows; the list itself is copied, as a
+     * caller may fill one list anew for every append.
      */
     private final ThreadLocal<Written> lastWritten = new ThreadLocal<>();
 
     private record Written(List<OrderEvent> events, String rows) {
+
+        boolean isOf(List<OrderEvent> others) {
+            if (events.size() != others.size()) {
+                return false;
+            }
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i) != others.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     EventJson(EventCodec codec) {
@@ -44,11 +57,11 @@ final class EventJson {
      */
     String rows(List<OrderEvent> events) {
         var last = lastWritten.get();
-        if (last != null && last.events() == events) {
+        if (last != null && last.isOf(events)) {
             return last.rows();
         }
         var rows = written(events);
-        lastWritten.set(new Written(events, rows));
+        lastWritten.set(new Written(List.copyOf(events), rows));
         return rows;
     }
 
@@ -84,10 +97,6 @@ final class EventJson {
     }
 
     OrderEvent read(EventRow row) {
-        return read(row.orderId(), row.version(), row.eventType(), row.payload());
-    }
-
-    OrderEvent read(OutboxClaim row) {
         return read(row.orderId(), row.version(), row.eventType(), row.payload());
     }
 }

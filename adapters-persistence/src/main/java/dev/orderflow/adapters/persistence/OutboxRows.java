@@ -51,7 +51,7 @@ interface OutboxRows extends GenericRepository<OutboxRow, Long> {
               AND r.earlier_in_claim = (SELECT count(*) FROM outbox e
                                         WHERE e.order_id = r.order_id AND e.published_at IS NULL
                                           AND e.sequence < r.sequence)
-            RETURNING o.sequence, o.order_id, o.version, o.event_type, o.payload, o.trace_context""")
+            RETURNING o.sequence, o.order_id, o.version, o.event_type, o.occurred_at, o.payload, o.trace_context""")
     List<OutboxClaim> claim(Instant now, int max, Instant leasedUntil);
 
     /*

@@ -3,6 +3,7 @@ package dev.orderflow.adapters.persistence;
 import dev.orderflow.application.port.out.Outbox;
 import dev.orderflow.application.port.out.OutboxEntry;
 import dev.orderflow.domain.OrderEvent;
+import dev.orderflow.domain.OrderId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -41,8 +42,17 @@ final class PostgresOutbox implements Outbox {
         }
         return sql.call("claim outbox entries", () -> rows.claim(now, max, now.plus(lease))).stream()
                 .sorted(Comparator.comparingLong(OutboxClaim::sequence))
-                .map(row -> new OutboxEntry(row.sequence(), events.read(row), traceContext.read(row.traceContext())))
+                .map(this::entry)
                 .toList();
+    }
+
+    /** The claimed entry in its stored form: the relay passes the JSON on and decodes nothing. */
+    private OutboxEntry entry(OutboxClaim row) {
+        var orderId = new OrderId(row.orderId());
+        return OutboxEntry.stored(row.sequence(), orderId,
+                new OutboxEntry.Stored(row.version(), row.eventType(), row.occurredAt(), row.payload()),
+                stored -> events.read(row.orderId(), stored.version(), stored.type(), stored.serialized()),
+                traceContext.read(row.traceContext()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.domain.OrderId;
+import dev.orderflow.events.EventCodec;
 import dev.orderflow.events.EventType;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -81,6 +82,26 @@ class StoredEventsIT {
         assertEquals(expected, history);
         var claimed = storage.outbox().claim(10, java.time.Instant.now(), java.time.Duration.ofMinutes(1));
         assertEquals(expected, claimed.stream().map(entry -> entry.event()).toList());
+    }
+
+    @Test
+    void a_claimed_entry_carries_the_json_exactly_as_the_codec_wrote_it_and_decodes_only_when_asked() {
+        var storage = running.emptied();
+        var events = goldenEvents();
+        storage.outbox().append(events);
+        var codec = new EventCodec(running.context().getBean(JsonMapper.class));
+        var claimed = storage.outbox().claim(10, java.time.Instant.now(), java.time.Duration.ofMinutes(1));
+        assertEquals(events.size(), claimed.size());
+        for (int i = 0; i < events.size(); i++) {
+            var event = events.get(i);
+            var stored = claimed.get(i).stored().orElseThrow();
+            assertEquals(new String(codec.write(event), StandardCharsets.UTF_8),
+                    new String(stored.serialized(), StandardCharsets.UTF_8));
+            assertEquals(EventType.of(event).storedName(), stored.type());
+            assertEquals(event.version(), stored.version());
+            assertEquals(event.occurredAt(), stored.occurredAt());
+            assertEquals(event, claimed.get(i).event());
+        }
     }
 
     private static String row(String table, OrderEvent event) throws SQLException {
