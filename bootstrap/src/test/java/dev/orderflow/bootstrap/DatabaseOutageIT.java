@@ -2,12 +2,16 @@ package dev.orderflow.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orderflow.adapters.rest.api.TestTokens;
+import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.application.port.out.Transactions.StorageUnavailableException;
+import dev.orderflow.domain.OrderId;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import dev.orderflow.adapters.rest.api.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -92,6 +96,7 @@ class DatabaseOutageIT {
         long answeredAfter = millisSince(stopped);
         var readOutage = get("/api/v1/orders/" + id);
         long readinessDownAfter = awaitStatus("/health/readiness", status -> status == 503);
+        var refusedAtOnce = awaitRefusedWithoutWaiting(new OrderId(UUID.fromString(id)));
         var liveness = get("/health/liveness");
         assertAll(
                 () -> assertEquals(503, duringOutage.statusCode(), duringOutage.body()),
@@ -102,6 +107,8 @@ class DatabaseOutageIT {
                 () -> assertTrue(duringOutage.headers().firstValue("Retry-After").isPresent()),
                 () -> assertTrue(answeredAfter < HANG.toMillis(), answeredAfter + " ms"),
                 () -> assertEquals(503, readOutage.statusCode(), readOutage.body()),
+                () -> assertTrue(refusedAtOnce.getMessage().contains("the last attempt to connect failed"),
+                        refusedAtOnce.getMessage()),
                 () -> assertEquals(200, liveness.statusCode(), "liveness stays UP: " + liveness.body()));
 
         startPostgres();
@@ -138,6 +145,23 @@ class DatabaseOutageIT {
         var confirmed = send(HttpRequest.newBuilder(base.resolve("/api/v1/orders/" + id + "/confirm"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertEquals(200, confirmed.statusCode(), "served once the lock is gone: " + confirmed.body());
+    }
+
+    /**
+     * Once the readiness check cannot connect, the storage refuses work before asking the pool for a connection:
+     * the failure names the failed connection attempt, not a pool timeout.
+     */
+    private StorageUnavailableException awaitRefusedWithoutWaiting(OrderId id) throws InterruptedException {
+        var orders = application.getBean(OrderStorage.class).orders();
+        long deadline = System.nanoTime() + HANG.toNanos();
+        while (true) {
+            var failure = assertThrows(StorageUnavailableException.class, () -> orders.load(id));
+            if (failure.getMessage().contains("the last attempt to connect failed")
+                    || System.nanoTime() > deadline) {
+                return failure;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private void startPostgres() throws IOException {

@@ -43,6 +43,7 @@ final class DatabaseReadiness implements HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseReadiness.class);
 
     private final Database database;
+    private final Reachability reachability;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread checker;
     /* when the last check succeeded, in System.nanoTime: staleness is elapsed real time, which no clock step moves */
@@ -50,8 +51,9 @@ final class DatabaseReadiness implements HealthIndicator {
     private volatile String lastFailure = "";
     private Connection connection;
 
-    DatabaseReadiness(Database database) {
+    DatabaseReadiness(Database database, Reachability reachability) {
         this.database = database;
+        this.reachability = reachability;
         this.checker = Thread.ofPlatform().name("database-readiness").daemon().start(this::run);
     }
 
@@ -80,7 +82,7 @@ final class DatabaseReadiness implements HealthIndicator {
     private void check() {
         try {
             if (connection == null) {
-                connection = database.probeConnection(TIMEOUT_SECONDS);
+                connection = connect();
             }
             try (var statement = connection.createStatement()) {
                 statement.setQueryTimeout(TIMEOUT_SECONDS);
@@ -98,6 +100,18 @@ final class DatabaseReadiness implements HealthIndicator {
             lastFailure = e.getClass().getSimpleName() + (e instanceof SQLException sql
                     ? " (SQLSTATE " + sql.getSQLState() + ")" : "");
             closeConnection();
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        try {
+            var opened = database.probeConnection(TIMEOUT_SECONDS);
+            reachability.connected();
+            return opened;
+        } catch (SQLException | RuntimeException e) {
+            reachability.connectFailed(e.getClass().getSimpleName() + (e instanceof SQLException sql
+                    ? " (SQLSTATE " + sql.getSQLState() + ")" : ""));
+            throw e;
         }
     }
 

@@ -8,6 +8,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The {@code outbox} table. Claims lock candidate rows with {@code FOR UPDATE SKIP LOCKED}, so concurrent
@@ -16,7 +17,14 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface OutboxRows extends GenericRepository<OutboxRow, Long> {
 
-    /** Appends the events of {@link EventJson#rows} in their order, each with the trace context. */
+    /** Appends one event with the trace context (the payload parameter's name: see {@link EventRows#appendOne}). */
+    @Query("INSERT INTO outbox (trace_context, order_id, version, event_type, occurred_at, payload) "
+            + "VALUES (CAST(:traceContext AS jsonb), :orderId, :version, :eventType, :occurredAt, "
+            + "CAST(:payloadJson AS json))")
+    void appendOne(@Nullable String traceContext, UUID orderId, long version, String eventType, Instant occurredAt,
+                   String payloadJson);
+
+    /** Appends the events of {@link EventJson.Rows.Many} in their order, each with the trace context. */
     @Query("INSERT INTO outbox (trace_context, order_id, version, event_type, occurred_at, payload) "
             + "SELECT CAST(:traceContext AS jsonb), e.order_id, e.version, e.event_type, e.occurred_at, e.payload "
             + "FROM " + EventJson.RECORDS + " ORDER BY e.n")

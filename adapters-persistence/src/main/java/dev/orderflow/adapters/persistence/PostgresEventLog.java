@@ -23,10 +23,16 @@ final class PostgresEventLog implements OrderEventLog {
         if (appended.isEmpty()) {
             return;
         }
-        var json = events.rows(appended);
+        var written = events.rows(appended);
         try {
             // a duplicate version aborts the transaction: the exception makes the caller's roll back as well
-            sql.run("append events", () -> rows.append(json));
+            sql.run("append events", () -> {
+                switch (written) {
+                    case EventJson.Rows.One one -> rows.appendOne(one.orderId(), one.version(), one.eventType(),
+                            one.occurredAt(), one.payload());
+                    case EventJson.Rows.Many many -> rows.append(many.json());
+                }
+            });
         } catch (StorageException e) {
             if (Sql.isUniqueViolation(e)) {
                 throw new IllegalStateException("an order already has an event with one of the versions "

@@ -31,8 +31,14 @@ final class PostgresOutbox implements Outbox {
             return;
         }
         var context = traceContext.current();
-        var json = events.rows(appended);
-        sql.run("append to the outbox", () -> rows.append(context, json));
+        var written = events.rows(appended);
+        sql.run("append to the outbox", () -> {
+            switch (written) {
+                case EventJson.Rows.One one -> rows.appendOne(context, one.orderId(), one.version(), one.eventType(),
+                        one.occurredAt(), one.payload());
+                case EventJson.Rows.Many many -> rows.append(context, many.json());
+            }
+        });
     }
 
     @Override

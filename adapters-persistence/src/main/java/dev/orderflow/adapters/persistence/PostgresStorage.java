@@ -79,6 +79,12 @@ public final class PostgresStorage {
         return opening.dataSource();
     }
 
+    /** Whether the server answered the readiness check's last attempt to connect (see {@link Reachability}). */
+    @Singleton
+    Reachability reachability() {
+        return new Reachability();
+    }
+
     /**
      * The storage ports. Transactions are traced with the application's {@link OpenTelemetry} (the bootstrap's
      * SDK), with none (OpenTelemetry's no-op) where no such bean exists.
@@ -87,8 +93,9 @@ public final class PostgresStorage {
     OrderStorage orderStorage(ConnectionOperations<Connection> connections,
                               TransactionOperations<Connection> transactions, JsonMapper json,
                               @Nullable OpenTelemetry telemetry, OrderRows orders, EventRows eventLog,
-                              OutboxRows outbox, IdempotencyKeyRows idempotencyKeys, InboxRows inbox) {
-        var sql = new Sql(connections, transactions);
+                              OutboxRows outbox, IdempotencyKeyRows idempotencyKeys, InboxRows inbox,
+                              Reachability reachability) {
+        var sql = new Sql(connections, transactions, reachability);
         var events = new EventJson(new EventCodec(json));
         var tracer = (telemetry == null ? OpenTelemetry.noop() : telemetry).getTracer("dev.orderflow.persistence");
         return new OrderStorage(new PostgresOrders(sql, orders), new PostgresEventLog(sql, eventLog, events),

@@ -34,14 +34,18 @@ final class Sql {
 
     private final ConnectionOperations<Connection> connections;
     private final TransactionOperations<Connection> transactions;
+    private final Reachability reachability;
 
-    Sql(ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions) {
+    Sql(ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions,
+        Reachability reachability) {
         this.connections = connections;
         this.transactions = transactions;
+        this.reachability = reachability;
     }
 
     /** Runs work in a transaction; joins the caller's if there is one; rolls back if it throws. */
     <T> T inTransaction(Supplier<T> work) {
+        refuseWhileUnreachable();
         try {
             return transactions.executeWrite(status -> work.get());
         } catch (RuntimeException e) {
@@ -51,6 +55,7 @@ final class Sql {
 
     /** Runs one repository call, in the caller's transaction if there is one; names it {@code what} if it fails. */
     <T> T call(String what, Supplier<T> work) {
+        refuseWhileUnreachable();
         try {
             return work.get();
         } catch (RuntimeException e) {
@@ -80,6 +85,14 @@ final class Sql {
                 }
             });
             return call(what, work);
+        });
+    }
+
+    /** Refuses at once while the server is known to be unreachable ({@link Reachability}). */
+    private void refuseWhileUnreachable() {
+        reachability.unreachable().ifPresent(reason -> {
+            throw new StorageUnavailableException("PostgreSQL is unreachable (the last attempt to connect failed: "
+                    + reason + ")", null);
         });
     }
 
