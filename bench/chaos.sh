@@ -8,6 +8,8 @@
 #   SKIP_BUILD=1 bench/chaos.sh                 use the jar as it is
 #   SKIP_BUILD=1 SCENARIOS="db-outage slow-db" bench/chaos.sh
 #   KEEP_WORK=1 ...                             keep the work directory (every service's log) at the end
+#   SERVICE_CPUS=0 LOADGEN_CPUS=1 ...           pin the services (with their PostgreSQL) and the load generator to
+#                                               CPUs of their own (taskset), in place of a second machine
 #
 # kill-embedded   kill -9 of the service under KILL_RATE (30) POST/s once KILL_ACKS (100) orders of the round were
 #                 acknowledged (at most 30 s after the start), ROUNDS (10) times, embedded PostgreSQL (its data
@@ -86,7 +88,7 @@ secs() { awk -v ms="$1" 'BEGIN { if (ms == "never") print "never"; else printf "
 bench_token "$jar"
 "$javac" -d "$work/classes" bench/Load.java
 "$javac" -cp "$kafka_cp" -d "$work/classes" bench/TopicDump.java
-loadgen() { "$java" -cp "$work/classes" Load "$@"; }
+loadgen() { ${LOADGEN_CPUS:+taskset -c "$LOADGEN_CPUS"} "$java" -cp "$work/classes" Load "$@"; }
 # a warmed-up service (JIT, pool) before the faults that are not about starts: 10 s of POSTs, not counted
 warm_up() { loadgen "$1" open 30 10 >/dev/null 2>&1 || true; }
 field() { sed -E "s/.*(^| )$1=([^ ]*).*/\2/" "$2"; } # field NAME file: a key=value figure of a Load line
@@ -99,7 +101,8 @@ start_service() {
   (cd "$work/$name" && exec env ORDERFLOW_PORT="$port" ORDERFLOW_HOST=127.0.0.1 \
     ORDERFLOW_DB_DATA_DIR="$work/$name/data/postgres" \
     ORDERFLOW_API_CURSOR_SECRET=chaos-bench-cursor-secret-0123456789abcdef "$@" \
-    "$java" $cache_opt $jvm_opts -jar "$jar" >>"$work/$name/service.log" 2>&1) &
+    ${SERVICE_CPUS:+taskset -c "$SERVICE_CPUS"} "$java" $cache_opt $jvm_opts -jar "$jar" \
+    >>"$work/$name/service.log" 2>&1) &
   svc_pid[$name]=$!
   started=0
   for _ in $(seq 1 1800); do

@@ -108,9 +108,10 @@ final class DatabaseReadiness implements HealthIndicator {
             var opened = database.probeConnection(TIMEOUT_SECONDS);
             reachability.connected();
             return opened;
-        } catch (SQLException | RuntimeException e) {
-            reachability.connectFailed(e.getClass().getSimpleName() + (e instanceof SQLException sql
-                    ? " (SQLSTATE " + sql.getSQLState() + ")" : ""));
+        } catch (SQLException e) {
+            if (Reachability.isRefusal(e)) {
+                reachability.connectFailed(e.getClass().getSimpleName() + " (SQLSTATE " + e.getSQLState() + ")");
+            }
             throw e;
         }
     }
