@@ -5,6 +5,7 @@ import static dev.orderflow.adapters.rest.api.ApiSuite.customer;
 import static dev.orderflow.adapters.rest.api.ApiSuite.orderJson;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -246,6 +247,19 @@ class TwoInstancesIT {
                             "every event of the log on the topic, each order's in version order (redeliveries aside)"),
                     () -> assertEquals(List.of(), arrivals.changedIds(), "a redelivery keeps its ce_id"));
         }
+    }
+
+    @Test
+    @Order(4)
+    void sigterm_stops_an_instance_in_kafka_mode_without_waiting_out_the_grace_period() {
+        // Micronaut Kafka's own consumer executor is a scheduled one, whose graceful shutdown waited for the
+        // consumers' poll loops, which end only after it: every stop took the whole grace period
+        int exit = second.terminate();
+        var log = second.stdout();
+        assertAll(
+                () -> assertEquals(0, exit, "a clean stop"),
+                () -> assertTrue(log.contains("\"stopped\""), "the orderly stop finished"),
+                () -> assertFalse(log.contains("Timeout hit in graceful shutdown"), "no wait for the grace period"));
     }
 
     /**
