@@ -3,6 +3,7 @@ package dev.orderflow.application.port.out;
 import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.domain.OrderId;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,24 @@ public final class OutboxEntry {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(occurredAt, "occurredAt");
             Objects.requireNonNull(serialized, "serialized");
+        }
+
+        /** Equal when every part is, the serialized bytes by their content. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Stored stored && version == stored.version && type.equals(stored.type)
+                    && occurredAt.equals(stored.occurredAt) && Arrays.equals(serialized, stored.serialized);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(version, type, occurredAt, Arrays.hashCode(serialized));
+        }
+
+        @Override
+        public String toString() {
+            return "Stored[version=" + version + ", type=" + type + ", occurredAt=" + occurredAt + ", "
+                    + serialized.length + " bytes]";
         }
     }
 

@@ -2,6 +2,7 @@ package dev.orderflow.application.port.out;
 
 import static dev.orderflow.testkit.contract.ContractFixtures.deliveredLife;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,18 @@ class OutboxEntryTest {
         assertEquals(new OutboxEntry(9, event), stored);
         assertEquals(new OutboxEntry(9, event).hashCode(), stored.hashCode());
         assertTrue(new OutboxEntry(9, event).stored().isEmpty());
+    }
+
+    @Test
+    void stored_forms_are_equal_by_the_content_of_their_bytes() {
+        var at = java.time.Instant.EPOCH;
+
+        assertEquals(new OutboxEntry.Stored(1, "OrderPlaced", at, JSON.clone()),
+                new OutboxEntry.Stored(1, "OrderPlaced", at, JSON.clone()));
+        assertEquals(new OutboxEntry.Stored(1, "OrderPlaced", at, JSON.clone()).hashCode(),
+                new OutboxEntry.Stored(1, "OrderPlaced", at, JSON.clone()).hashCode());
+        assertNotEquals(new OutboxEntry.Stored(1, "OrderPlaced", at, JSON),
+                new OutboxEntry.Stored(1, "OrderPlaced", at, "{}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
