@@ -54,7 +54,8 @@ final class Backpressure implements Ordered {
             return thread;
         });
         timer.setRemoveOnCancelPolicy(true); // a wait that ended with a place leaves nothing behind
-        this.places = new RequestPlaces(maxConcurrent > 0 ? maxConcurrent : poolSize, wait, timer, handOff);
+        this.places = new RequestPlaces(maxConcurrent > 0 ? maxConcurrent : poolSize, wait, timer, handOff,
+                System::nanoTime);
     }
 
     /**

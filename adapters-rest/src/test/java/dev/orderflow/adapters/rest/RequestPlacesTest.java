@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,8 @@ class RequestPlacesTest {
     private static final Duration LONG = Duration.ofMinutes(5);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    /** Elapsed nanoseconds as the places see them; the tests move it. */
+    private final AtomicLong clock = new AtomicLong();
 
     @AfterEach
     void stopTimer() {
@@ -30,7 +33,7 @@ class RequestPlacesTest {
 
     @Test
     void requests_get_places_at_once_while_there_are_free_ones() {
-        var places = new RequestPlaces(2, LONG, timer, Runnable::run);
+        var places = new RequestPlaces(2, LONG, timer, Runnable::run, clock::get);
 
         var first = place(places.enter());
         var second = place(places.enter());
@@ -40,11 +43,29 @@ class RequestPlacesTest {
     }
 
     @Test
-    void a_freed_place_goes_to_the_newest_waiting_request() {
-        var places = new RequestPlaces(1, LONG, timer, Runnable::run);
+    void while_the_queue_drains_a_freed_place_goes_to_the_oldest_waiting_request() {
+        var places = new RequestPlaces(1, LONG, timer, Runnable::run, clock::get);
+        var holder = place(places.enter()).orElseThrow();
+        var older = places.enter().toCompletableFuture();
+        clock.addAndGet(1_000_000);
+        var newer = places.enter().toCompletableFuture();
+        clock.addAndGet(congestedNanos(LONG) - 1_000_001);
+
+        holder.leave();
+
+        assertAll(() -> assertTrue(older.isDone() && older.join().isPresent()),
+                () -> assertFalse(newer.isDone()), () -> assertEquals(1, places.waiting()));
+        older.join().orElseThrow().leave();
+        assertTrue(newer.isDone() && newer.join().isPresent());
+    }
+
+    @Test
+    void once_the_oldest_has_waited_a_fifth_of_the_wait_a_freed_place_goes_to_the_newest_waiting_request() {
+        var places = new RequestPlaces(1, LONG, timer, Runnable::run, clock::get);
         var holder = place(places.enter()).orElseThrow();
         var older = places.enter().toCompletableFuture();
         var newer = places.enter().toCompletableFuture();
+        clock.addAndGet(congestedNanos(LONG));
 
         holder.leave();
 
@@ -60,7 +81,7 @@ class RequestPlacesTest {
 
     @Test
     void a_request_that_finds_no_place_within_the_wait_is_refused_after_it() throws Exception {
-        var places = new RequestPlaces(1, Duration.ofMillis(200), timer, Runnable::run);
+        var places = new RequestPlaces(1, Duration.ofMillis(200), timer, Runnable::run, System::nanoTime);
         place(places.enter()).orElseThrow();
         long started = System.nanoTime();
 
@@ -74,7 +95,7 @@ class RequestPlacesTest {
 
     @Test
     void without_a_wait_a_request_is_refused_at_once() {
-        var places = new RequestPlaces(1, Duration.ZERO, timer, Runnable::run);
+        var places = new RequestPlaces(1, Duration.ZERO, timer, Runnable::run, clock::get);
         place(places.enter()).orElseThrow();
 
         assertAll(() -> assertEquals(Optional.empty(), place(places.enter())),
@@ -83,7 +104,7 @@ class RequestPlacesTest {
 
     @Test
     void leaving_twice_frees_one_place() {
-        var places = new RequestPlaces(2, LONG, timer, Runnable::run);
+        var places = new RequestPlaces(2, LONG, timer, Runnable::run, clock::get);
         var first = place(places.enter()).orElseThrow();
         place(places.enter()).orElseThrow();
 
@@ -96,7 +117,7 @@ class RequestPlacesTest {
     @Test
     void a_waiting_request_goes_on_on_the_hand_off_executor_not_on_the_thread_that_freed_the_place() {
         var handedOff = new java.util.ArrayList<Runnable>();
-        var places = new RequestPlaces(1, LONG, timer, handedOff::add);
+        var places = new RequestPlaces(1, LONG, timer, handedOff::add, clock::get);
         var holder = place(places.enter()).orElseThrow();
         var waiting = places.enter().toCompletableFuture();
 
@@ -109,25 +130,29 @@ class RequestPlacesTest {
 
     @Test
     void a_place_freed_for_a_request_that_is_gone_goes_to_the_next_one() {
-        var places = new RequestPlaces(1, LONG, timer, Runnable::run);
+        var places = new RequestPlaces(1, LONG, timer, Runnable::run, clock::get);
         var holder = place(places.enter()).orElseThrow();
         var waiting = List.of(places.enter().toCompletableFuture(), places.enter().toCompletableFuture());
-        var older = waiting.getFirst();
-        waiting.getLast().cancel(false); // the newest, which would get the place first
+        var newer = waiting.getLast();
+        waiting.getFirst().cancel(false); // the oldest, which gets the place first while the queue drains
 
         holder.leave();
-        assertAll(() -> assertTrue(older.isDone() && older.join().isPresent()),
+        assertAll(() -> assertTrue(newer.isDone() && newer.join().isPresent()),
                 () -> assertEquals(1, places.taken()), () -> assertEquals(0, places.waiting()));
-        older.join().orElseThrow().leave();
+        newer.join().orElseThrow().leave();
         assertEquals(0, places.taken());
+    }
+
+    private static long congestedNanos(Duration wait) {
+        return (long) (wait.toNanos() * RequestPlaces.CONGESTED);
     }
 
     @Test
     void there_is_at_least_one_place_and_the_wait_is_not_negative() {
         assertAll(() -> assertThrows(IllegalArgumentException.class,
-                        () -> new RequestPlaces(0, LONG, timer, Runnable::run)),
+                        () -> new RequestPlaces(0, LONG, timer, Runnable::run, clock::get)),
                 () -> assertThrows(IllegalArgumentException.class,
-                        () -> new RequestPlaces(1, Duration.ofMillis(-1), timer, Runnable::run)));
+                        () -> new RequestPlaces(1, Duration.ofMillis(-1), timer, Runnable::run, clock::get)));
     }
 
     private static Optional<RequestPlaces.Place> place(CompletionStage<Optional<RequestPlaces.Place>> entry) {
