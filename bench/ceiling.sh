@@ -69,11 +69,8 @@ start_service() {
     exec "$java" $service_opts -XX:AOTMode=on ${JAVA_OPTS:-} \
     -jar bootstrap/target/orderflow.jar) >>"$work/service.log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "${auth[@]}" "$base/api/v1/orders?limit=1"; do
-    kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
-    sleep 0.01
-  done
-  startups+=("$(( $(date +%s%3N) - launched ))")
+  bench_await_service "$pid" "$work/service.log" "$launched"
+  startups+=("$elapsed")
 }
 startups=()
 stop_service() { kill -TERM "$pid"; wait "$pid" || true; pid=""; }

@@ -55,7 +55,7 @@ fi
 cache_opt=""
 if [ -f bootstrap/target/orderflow.aot ]; then cache_opt="-XX:AOTCache=$PWD/bootstrap/target/orderflow.aot"; fi
 # the README's options but its relative cache path (the instances run in directories of their own)
-jvm_opts=$(bench_readme_options | sed 's|-XX:AOTCache=[^ ]*||')
+jvm_opts=$(bench_readme_options_but_cache)
 kafka_cp=$(tr ':' '\n' < "$classpath_file" | grep -v '/dev/orderflow/' | paste -sd:)
 
 work=$(mktemp -d /tmp/orderflow-chaos.XXXXXX)

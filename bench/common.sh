@@ -18,6 +18,14 @@ bench_readme_options() {
   echo "$options"
 }
 
+# bench_readme_options_but_cache [DIR]: the same without the AOT cache option, for scripts that run the service from
+# another directory (the README's path is relative) or choose the cache themselves.
+bench_readme_options_but_cache() {
+  local options
+  options=$(bench_readme_options "$@") || return 1
+  echo "$options" | sed 's|-XX:AOTCache=[^ ]*||'
+}
+
 # bench_await_service PID LOG LAUNCHED_MS: waits until the service ($base) answers an API request; sets `elapsed`
 # (milliseconds since LAUNCHED_MS) and `cpu` (the JVM's CPU time until then, user + system, which a busy machine
 # distorts less); exits with the log's tail if the service stopped.

@@ -31,7 +31,7 @@ aot_state=$(if unzip -l "$jar" | grep "dev/orderflow/bootstrap/aot/generated/" >
 . bench/common.sh
 bench_service_setup "$jar"
 # the README's JVM options but its AOT cache option, which AOT_CACHE controls here
-readme_opts=$(bench_readme_options | sed 's|-XX:AOTCache=[^ ]*||')
+readme_opts=$(bench_readme_options_but_cache)
 
 now_ms() { date +%s%3N; }
 

@@ -20,16 +20,13 @@ while IFS= read -r name; do unset "$name"; done < <(env | grep -o '^OTEL_[A-Z_]*
 
 . bench/common.sh
 bench_service_setup "$after"
-jvm_opts=$(bench_readme_options | sed 's|-XX:AOTCache=[^ ]*||')
+jvm_opts=$(bench_readme_options_but_cache)
 
 start() { # jar, data directory
   ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 ORDERFLOW_DB_DATA_DIR="$2" \
     "$java" $jvm_opts -jar "$1" >>"$work/service.log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null -H "Authorization: Bearer $ORDERFLOW_TOKEN" "$base/api/v1/orders?limit=1"; do
-    kill -0 "$pid" 2>/dev/null || { echo "the service stopped; log:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
-    sleep 0.05
-  done
+  bench_await_service "$pid" "$work/service.log" "$(date +%s%3N)"
 }
 stop() { kill -TERM "$pid"; wait "$pid" || true; pid=""; }
 

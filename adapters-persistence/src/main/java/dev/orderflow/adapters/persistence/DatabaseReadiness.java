@@ -97,10 +97,15 @@ final class DatabaseReadiness implements HealthIndicator {
             if (lastFailure.isEmpty()) {
                 LOG.warn("Database unreachable, readiness DOWN: {}", e.getMessage());
             }
-            lastFailure = e.getClass().getSimpleName() + (e instanceof SQLException sql
-                    ? " (SQLSTATE " + sql.getSQLState() + ")" : "");
+            lastFailure = described(e);
             closeConnection();
         }
+    }
+
+    /** A failure as the details and the storage's refusals name it: its type and SQLSTATE, no server message. */
+    private static String described(Exception failure) {
+        return failure.getClass().getSimpleName() + (failure instanceof SQLException sql
+                ? " (SQLSTATE " + sql.getSQLState() + ")" : "");
     }
 
     private Connection connect() throws SQLException {
@@ -110,7 +115,7 @@ final class DatabaseReadiness implements HealthIndicator {
             return opened;
         } catch (SQLException e) {
             if (Reachability.isRefusal(e)) {
-                reachability.connectFailed(e.getClass().getSimpleName() + " (SQLSTATE " + e.getSQLState() + ")");
+                reachability.connectFailed(described(e));
             }
             throw e;
         }
