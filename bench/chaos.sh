@@ -8,6 +8,7 @@
 #   SKIP_BUILD=1 bench/chaos.sh                 use the jar as it is
 #   SKIP_BUILD=1 SCENARIOS="db-outage slow-db" bench/chaos.sh
 #   KEEP_WORK=1 ...                             keep the work directory (every service's log) at the end
+#   JAVA_OPTS=-Xmx64m ...                       JVM options after the README's (a later option wins)
 #   SERVICE_CPUS=0 LOADGEN_CPUS=1 ...           pin the services (with their PostgreSQL) and the load generator to
 #                                               CPUs of their own (taskset), in place of a second machine
 #
@@ -101,7 +102,7 @@ start_service() {
   (cd "$work/$name" && exec env ORDERFLOW_PORT="$port" ORDERFLOW_HOST=127.0.0.1 \
     ORDERFLOW_DB_DATA_DIR="$work/$name/data/postgres" \
     ORDERFLOW_API_CURSOR_SECRET=chaos-bench-cursor-secret-0123456789abcdef "$@" \
-    ${SERVICE_CPUS:+taskset -c "$SERVICE_CPUS"} "$java" $cache_opt $jvm_opts -jar "$jar" \
+    ${SERVICE_CPUS:+taskset -c "$SERVICE_CPUS"} "$java" $cache_opt $jvm_opts ${JAVA_OPTS:-} -jar "$jar" \
     >>"$work/$name/service.log" 2>&1) &
   svc_pid[$name]=$!
   started=0
@@ -111,9 +112,12 @@ start_service() {
     sleep 0.1
   done
 }
-stop_service() { # NAME: SIGTERM, as an orchestrator stops it
+stop_service() { # NAME: SIGTERM, as an orchestrator stops it, and SIGKILL if it is still there 30 s later
   local p=${svc_pid[$1]}
-  kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; svc_pid[$1]=""
+  kill -TERM "$p" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$p" 2>/dev/null; then echo "  $1 did not stop within 30 s of SIGTERM: kill -9" >&2; kill -9 "$p"; fi
+  wait "$p" 2>/dev/null || true; svc_pid[$1]=""
 }
 kill_service() { local p=${svc_pid[$1]}; kill -9 "$p"; wait "$p" 2>/dev/null || true; svc_pid[$1]=""; }
 
@@ -387,7 +391,6 @@ if [[ " $scenarios " == *" overload "* ]]; then
   echo "  1x ($capacity/s): $(cat "$work/overload-1x.load")"
   loadgen "$base" open $((capacity * 4)) 20 "$work/overload.ids" > "$work/overload.load"
   echo "  4x ($((capacity * 4))/s): $(cat "$work/overload.load")"
-  if grep -q OutOfMemoryError "$work/overload/service.log"; then oom=yes; else oom=no; fi
   alive=$(kill -0 "${svc_pid[overload]}" 2>/dev/null && echo yes || echo no)
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=""
   peak=$(( $(cat "$work/rss.peak" 2>/dev/null || echo 0) / 1024 ))
@@ -395,6 +398,8 @@ if [[ " $scenarios " == *" overload "* ]]; then
   lost=$(PGPASSWORD=$(cat "$dir/orderflow-password") count_missing "$work/overload.ids" psql -h 127.0.0.1 \
     -p "$(sed -n 4p "$dir/postmaster.pid")" -U postgres postgres)
   [ "$alive" = yes ] && stop_service overload
+  # after the stop: an OutOfMemoryError may be logged after the load, while the service collects
+  if grep -q OutOfMemoryError "$work/overload/service.log"; then oom=yes; else oom=no; fi
   f="$work/overload.load"
   row "overload 4x (embedded, README options)" "open loop at $((capacity * 4)) POST/s for 20 s (capacity $capacity/s)" \
     "$(field acked "$f") of $(field sent "$f")" "$lost" "-" "$(field other_5xx "$f")" "$(field 503 "$f")" "$(field unanswered "$f")" \

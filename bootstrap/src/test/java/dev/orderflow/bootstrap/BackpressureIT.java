@@ -45,6 +45,7 @@ class BackpressureIT {
         properties.put("micronaut.server.host", "127.0.0.1");
         properties.put("orderflow.api.max-concurrent-requests", 1);
         properties.put("orderflow.api.overload-wait", OVERLOAD_WAIT.toMillis() + "ms");
+        properties.put("orderflow.api.max-waiting-requests", WAITING);
         properties.put("orderflow.db.lock-timeout", "60s");
         properties.put("orderflow.db.statement-timeout", "60s");
         try (var context = ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext();

@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
  * {@code ORDERFLOW_API_MAX_CONCURRENT_REQUESTS}; default the connection pool's size) API requests are in
  * progress at once. One more waits up to {@code orderflow.api.overload-wait} (default 500 ms) for a place
  * ({@link RequestPlaces}), and is then refused with the {@code unavailable} problem and
- * {@code Retry-After: 1}.
+ * {@code Retry-After: 1}. At most {@code orderflow.api.max-waiting-requests} (default ten times the places) wait;
+ * past that the request that would be served last is refused at once.
  * <p>
  * Admission is the first thing an API request meets after its request id, the access log and the metrics
  * filter: before tracing, the token check and the body, so that a refused request costs little and requests
@@ -40,13 +41,18 @@ final class Backpressure implements Ordered {
     private final ScheduledThreadPoolExecutor timer;
     private final RequestPlaces places;
 
+    /** Waiting requests per place, unless {@code orderflow.api.max-waiting-requests} says otherwise. */
+    private static final int WAITING_PER_PLACE = 10;
+
     Backpressure(@Value("${orderflow.api.max-concurrent-requests:0}") int maxConcurrent,
+                 @Value("${orderflow.api.max-waiting-requests:0}") int maxWaiting,
                  @Value("${orderflow.db.pool-size:10}") int poolSize,
                  @Value("${orderflow.api.overload-wait:500ms}") Duration wait,
                  @Named(TaskExecutors.BLOCKING) ExecutorService handOff) {
-        if (maxConcurrent < 0 || wait.isNegative()) {
-            throw new IllegalArgumentException("orderflow.api.max-concurrent-requests must not be negative (0: "
-                    + "the pool size) and orderflow.api.overload-wait not negative");
+        if (maxConcurrent < 0 || maxWaiting < 0 || wait.isNegative()) {
+            throw new IllegalArgumentException("orderflow.api.max-concurrent-requests (0: the pool size), "
+                    + "orderflow.api.max-waiting-requests (0: ten times the places) and orderflow.api.overload-wait "
+                    + "must not be negative");
         }
         this.timer = new ScheduledThreadPoolExecutor(1, task -> {
             var thread = new Thread(task, "orderflow-overload-wait");
@@ -54,8 +60,9 @@ final class Backpressure implements Ordered {
             return thread;
         });
         timer.setRemoveOnCancelPolicy(true); // a wait that ended with a place leaves nothing behind
-        this.places = new RequestPlaces(maxConcurrent > 0 ? maxConcurrent : poolSize, wait, timer, handOff,
-                System::nanoTime);
+        int places = maxConcurrent > 0 ? maxConcurrent : poolSize;
+        this.places = new RequestPlaces(places, maxWaiting > 0 ? maxWaiting : WAITING_PER_PLACE * places, wait,
+                timer, handOff, System::nanoTime);
     }
 
     /**

@@ -22,6 +22,11 @@ import java.util.function.LongSupplier;
  * the ones that time out, and an admitted request has waited briefly instead of about the whole wait, as it would
  * in a full queue served oldest first. Served newest first always, a few requests more than places (16 clients
  * on 10 places) left some waiting the whole wait while later ones went ahead.
+ * <p>
+ * At most {@code maxWaiting} requests wait. One more is refused at once, or, once the queue is congested, the
+ * oldest waiting request is refused in its place: the one that would be served last goes. Under sustained overload
+ * the queue would otherwise hold every request of the last wait (at four times capacity several hundred, with their
+ * buffers), and each would hold its connection until it timed out.
  */
 final class RequestPlaces {
 
@@ -29,6 +34,7 @@ final class RequestPlaces {
     static final double CONGESTED = 0.2;
 
     private final int places;
+    private final int maxWaiting;
     private final long waitNanos;
     private final long congestedNanos;
     private final LongSupplier nanoTime;
@@ -40,17 +46,20 @@ final class RequestPlaces {
     private int taken;
 
     /**
+     * @param maxWaiting how many requests may wait for a place at most
      * @param timer   times the waits out
      * @param handOff completes a wait, so that the request goes on there rather than on the thread that freed
      *                a place or on the timer
      * @param nanoTime elapsed time, as {@link System#nanoTime()}
      */
-    RequestPlaces(int places, Duration wait, ScheduledExecutorService timer, Executor handOff, LongSupplier nanoTime) {
-        if (places < 1 || wait.isNegative()) {
-            throw new IllegalArgumentException("at least one place and a wait that is not negative: " + places
-                    + ", " + wait);
+    RequestPlaces(int places, int maxWaiting, Duration wait, ScheduledExecutorService timer, Executor handOff,
+                  LongSupplier nanoTime) {
+        if (places < 1 || maxWaiting < 0 || wait.isNegative()) {
+            throw new IllegalArgumentException("at least one place, a number of waiting requests and a wait that "
+                    + "are not negative: " + places + ", " + maxWaiting + ", " + wait);
         }
         this.places = places;
+        this.maxWaiting = maxWaiting;
         this.waitNanos = wait.toNanos();
         this.congestedNanos = (long) (waitNanos * CONGESTED);
         this.timer = timer;
@@ -60,19 +69,33 @@ final class RequestPlaces {
 
     /** A place once one is free within the wait; empty if none was. */
     CompletionStage<Optional<Place>> enter() {
+        Waiting displaced = null;
+        CompletionStage<Optional<Place>> place;
         synchronized (lock) {
             if (taken < places) {
                 taken++;
                 return CompletableFuture.completedFuture(Optional.of(new Place()));
             }
-            if (waitNanos == 0) {
+            if (waitNanos == 0 || maxWaiting == 0) {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
-            var request = new Waiting(nanoTime.getAsLong());
+            long now = nanoTime.getAsLong();
+            if (waiting.size() >= maxWaiting) {
+                if (!congested(now)) {
+                    return CompletableFuture.completedFuture(Optional.empty());
+                }
+                displaced = waiting.pollLast();
+                displaced.timeout.cancel(false);
+            }
+            var request = new Waiting(now);
             waiting.addFirst(request);
             request.timeout = timer.schedule(() -> timeOut(request), waitNanos, TimeUnit.NANOSECONDS);
-            return request.place;
+            place = request.place;
         }
+        if (displaced != null) {
+            refuse(displaced);
+        }
+        return place;
     }
 
     /** How many requests hold a place now. */
@@ -96,6 +119,10 @@ final class RequestPlaces {
                 return; // it got a place just before
             }
         }
+        refuse(request);
+    }
+
+    private void refuse(Waiting request) {
         handOff.execute(() -> request.place.complete(Optional.empty()));
     }
 
@@ -120,11 +147,15 @@ final class RequestPlaces {
 
     /** The oldest waiting request while it has waited less than the congestion limit, else the newest. */
     private Waiting nextWaiting() {
-        var oldest = waiting.peekLast();
-        if (oldest == null) {
+        if (waiting.isEmpty()) {
             return null;
         }
-        return nanoTime.getAsLong() - oldest.since < congestedNanos ? waiting.pollLast() : waiting.pollFirst();
+        return congested(nanoTime.getAsLong()) ? waiting.pollFirst() : waiting.pollLast();
+    }
+
+    /** Whether the oldest waiting request has waited the congestion limit; there is one. */
+    private boolean congested(long now) {
+        return now - waiting.getLast().since >= congestedNanos;
     }
 
     private static final class Waiting {

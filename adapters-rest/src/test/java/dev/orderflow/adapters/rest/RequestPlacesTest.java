@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class RequestPlacesTest {
 
     private static final Duration LONG = Duration.ofMinutes(5);
+    /** More waiting requests than a test makes. */
+    private static final int MANY = 100;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     /** Elapsed nanoseconds as the places see them; the tests move it. */
@@ -33,7 +35,7 @@ class RequestPlacesTest {
 
     @Test
     void requests_get_places_at_once_while_there_are_free_ones() {
-        var places = new RequestPlaces(2, LONG, timer, Runnable::run, clock::get);
+        var places = new RequestPlaces(2, MANY, LONG, timer, Runnable::run, clock::get);
 
         var first = place(places.enter());
         var second = place(places.enter());
@@ -44,7 +46,7 @@ class RequestPlacesTest {
 
     @Test
     void while_the_queue_drains_a_freed_place_goes_to_the_oldest_waiting_request() {
-        var places = new RequestPlaces(1, LONG, timer, Runnable::run, clock::get);
+        var places = new RequestPlaces(1, MANY, LONG, timer, Runnable::run, clock::get);
         var holder = place(places.enter()).orElseThrow();
         var older = places.enter().toCompletableFuture();
         clock.addAndGet(1_000_000);
@@ -61,7 +63,7 @@ class RequestPlacesTest {
 
     @Test
     void once_the_oldest_has_waited_a_fifth_of_the_wait_a_freed_place_goes_to_the_newest_waiting_request() {
-        var places = new RequestPlaces(1, LONG, timer, Runnable::run, clock::get);
+        var places = new RequestPlaces(1, MANY, LONG, timer, Runnable::run, clock::get);
         var holder = place(places.enter()).orElseThrow();
         var older = places.enter().toCompletableFuture();
         var newer = places.enter().toCompletableFuture();
@@ -81,7 +83,7 @@ class RequestPlacesTest {
 
     @Test
     void a_request_that_finds_no_place_within_the_wait_is_refused_after_it() throws Exception {
-        var places = new RequestPlaces(1, Duration.ofMillis(200), timer, Runnable::run, System::nanoTime);
+        var places = new RequestPlaces(1, MANY, Duration.ofMillis(200), timer, Runnable::run, System::nanoTime);
         place(places.enter()).orElseThrow();
         long started = System.nanoTime();
 
@@ -95,7 +97,7 @@ class RequestPlacesTest {
 
     @Test
     void without_a_wait_a_request_is_refused_at_once() {
-        var places = new RequestPlaces(1, Duration.ZERO, timer, Runnable::run, clock::get);
+        var places = new RequestPlaces(1, MANY, Duration.ZERO, timer, Runnable::run, clock::get);
         place(places.enter()).orElseThrow();
 
         assertAll(() -> assertEquals(Optional.empty(), place(places.enter())),
@@ -104,7 +106,7 @@ class RequestPlacesTest {
 
     @Test
     void leaving_twice_frees_one_place() {
-        var places = new RequestPlaces(2, LONG, timer, Runnable::run, clock::get);
+        var places = new RequestPlaces(2, MANY, LONG, timer, Runnable::run, clock::get);
         var first = place(places.enter()).orElseThrow();
         place(places.enter()).orElseThrow();
 
@@ -117,7 +119,7 @@ class RequestPlacesTest {
     @Test
     void a_waiting_request_goes_on_on_the_hand_off_executor_not_on_the_thread_that_freed_the_place() {
         var handedOff = new java.util.ArrayList<Runnable>();
-        var places = new RequestPlaces(1, LONG, timer, handedOff::add, clock::get);
+        var places = new RequestPlaces(1, MANY, LONG, timer, handedOff::add, clock::get);
         var holder = place(places.enter()).orElseThrow();
         var waiting = places.enter().toCompletableFuture();
 
@@ -130,7 +132,7 @@ class RequestPlacesTest {
 
     @Test
     void a_place_freed_for_a_request_that_is_gone_goes_to_the_next_one() {
-        var places = new RequestPlaces(1, LONG, timer, Runnable::run, clock::get);
+        var places = new RequestPlaces(1, MANY, LONG, timer, Runnable::run, clock::get);
         var holder = place(places.enter()).orElseThrow();
         var waiting = List.of(places.enter().toCompletableFuture(), places.enter().toCompletableFuture());
         var newer = waiting.getLast();
@@ -143,16 +145,59 @@ class RequestPlacesTest {
         assertEquals(0, places.taken());
     }
 
+    @Test
+    void a_request_that_finds_the_queue_full_while_it_drains_is_refused_at_once() {
+        var places = new RequestPlaces(1, 2, LONG, timer, Runnable::run, clock::get);
+        var holder = place(places.enter()).orElseThrow();
+        var first = places.enter().toCompletableFuture();
+        var second = places.enter().toCompletableFuture();
+        clock.addAndGet(congestedNanos(LONG) - 1);
+
+        var third = place(places.enter());
+
+        assertAll(() -> assertEquals(Optional.empty(), third), () -> assertFalse(first.isDone()),
+                () -> assertFalse(second.isDone()), () -> assertEquals(2, places.waiting()));
+        holder.leave();
+        assertTrue(first.isDone() && first.join().isPresent());
+    }
+
+    @Test
+    void a_request_that_finds_the_queue_full_and_congested_waits_and_the_oldest_waiting_request_is_refused() {
+        var places = new RequestPlaces(1, 2, LONG, timer, Runnable::run, clock::get);
+        var holder = place(places.enter()).orElseThrow();
+        var oldest = places.enter().toCompletableFuture();
+        var older = places.enter().toCompletableFuture();
+        clock.addAndGet(congestedNanos(LONG));
+
+        var newest = places.enter().toCompletableFuture();
+
+        assertAll(() -> assertTrue(oldest.isDone() && oldest.join().isEmpty()), () -> assertFalse(older.isDone()),
+                () -> assertFalse(newest.isDone()), () -> assertEquals(2, places.waiting()));
+        holder.leave();
+        assertAll(() -> assertTrue(newest.isDone() && newest.join().isPresent()), () -> assertFalse(older.isDone()));
+    }
+
+    @Test
+    void with_no_waiting_requests_allowed_a_request_is_refused_at_once() {
+        var places = new RequestPlaces(1, 0, LONG, timer, Runnable::run, clock::get);
+        place(places.enter()).orElseThrow();
+
+        assertAll(() -> assertEquals(Optional.empty(), place(places.enter())),
+                () -> assertEquals(0, places.waiting()));
+    }
+
     private static long congestedNanos(Duration wait) {
         return (long) (wait.toNanos() * RequestPlaces.CONGESTED);
     }
 
     @Test
-    void there_is_at_least_one_place_and_the_wait_is_not_negative() {
+    void there_is_at_least_one_place_and_neither_the_waiting_requests_nor_the_wait_are_negative() {
         assertAll(() -> assertThrows(IllegalArgumentException.class,
-                        () -> new RequestPlaces(0, LONG, timer, Runnable::run, clock::get)),
+                        () -> new RequestPlaces(0, MANY, LONG, timer, Runnable::run, clock::get)),
                 () -> assertThrows(IllegalArgumentException.class,
-                        () -> new RequestPlaces(1, Duration.ofMillis(-1), timer, Runnable::run, clock::get)));
+                        () -> new RequestPlaces(1, -1, LONG, timer, Runnable::run, clock::get)),
+                () -> assertThrows(IllegalArgumentException.class,
+                        () -> new RequestPlaces(1, MANY, Duration.ofMillis(-1), timer, Runnable::run, clock::get)));
     }
 
     private static Optional<RequestPlaces.Place> place(CompletionStage<Optional<RequestPlaces.Place>> entry) {
