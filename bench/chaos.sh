@@ -23,8 +23,8 @@
 # slow-db         an ACCESS EXCLUSIVE lock on `orders` held for 15 s (past lock_timeout, 2 s) under 20 POST/s:
 #                 503 with Retry-After, not a hang; the slowest 503
 # overload        embedded; capacity with 16 closed-loop clients (or CAPACITY), then an open loop at 1x and at 4x it,
-#                 20 s each: p50/p99 of the accepted requests at both, 503s, unanswered, other 5xx, peak RSS,
-#                 OutOfMemoryError
+#                 20 s each: p50/p99 of the accepted requests at both (at the generator, and as the service's
+#                 access log timed them), 503s, unanswered, other 5xx, peak RSS, OutOfMemoryError
 # two-instances   two instances on one database and broker under 50 POST/s shared between them; one killed with
 #                 kill -9 and started again: orders and events lost, the survivor drains the killed one's claims
 #
@@ -93,6 +93,27 @@ loadgen() { ${LOADGEN_CPUS:+taskset -c "$LOADGEN_CPUS"} "$java" -cp "$work/class
 # a warmed-up service (JIT, pool) before the faults that are not about starts: 10 s of POSTs, not counted
 warm_up() { loadgen "$1" open 30 10 >/dev/null 2>&1 || true; }
 field() { sed -E "s/.*(^| )$1=([^ ]*).*/\2/" "$2"; } # field NAME file: a key=value figure of a Load line
+# served LOG FROM TO: p50 and p99 of the service's own durationMs (its access log, first filter to answer) of the
+# POST /orders it answered 201 between the two UTC times (ISO 8601)
+served() {
+  python3 - "$@" <<'PY'
+import json, sys
+log, start, end = sys.argv[1:4]
+took = []
+for line in open(log, errors="replace"):
+    if '"orderflow.access"' not in line:
+        continue
+    try:
+        entry = json.loads(line)
+    except ValueError:
+        continue
+    if entry.get("route") == "/api/v1/orders" and entry.get("status") == 201 and start <= entry["@timestamp"] <= end:
+        took.append(entry["durationMs"])
+took.sort()
+print(f"p50={took[len(took) // 2]}ms p99={took[int(len(took) * 0.99)]}ms" if took else "none")
+PY
+}
+utc_now() { date -u +%Y-%m-%dT%H:%M:%S.%NZ; }
 
 # start_service NAME PORT [env...]: starts an instance (its directory $work/NAME), waits until it serves (3 min at
 # most); sets started=1 if it did on this first try, 0 if it exited or did not serve
@@ -387,10 +408,14 @@ if [[ " $scenarios " == *" overload "* ]]; then
       [ "${rss:-0}" -gt "$peak" ] && { peak=$rss; echo "$peak" > "$work/rss.peak"; }
       sleep 0.5; done ) &
   sampler=$!
+  t0=$(utc_now)
   loadgen "$base" open "$capacity" 20 > "$work/overload-1x.load"   # the latency that 4x is compared with
-  echo "  1x ($capacity/s): $(cat "$work/overload-1x.load")"
+  t1=$(utc_now)
+  served_1x=$(served "$work/overload/service.log" "$t0" "$t1")
+  echo "  1x ($capacity/s): $(cat "$work/overload-1x.load"); in the service: $served_1x"
   loadgen "$base" open $((capacity * 4)) 20 "$work/overload.ids" > "$work/overload.load"
-  echo "  4x ($((capacity * 4))/s): $(cat "$work/overload.load")"
+  served_4x=$(served "$work/overload/service.log" "$t1" "$(utc_now)")
+  echo "  4x ($((capacity * 4))/s): $(cat "$work/overload.load"); in the service: $served_4x"
   alive=$(kill -0 "${svc_pid[overload]}" 2>/dev/null && echo yes || echo no)
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=""
   peak=$(( $(cat "$work/rss.peak" 2>/dev/null || echo 0) / 1024 ))
@@ -403,7 +428,7 @@ if [[ " $scenarios " == *" overload "* ]]; then
   f="$work/overload.load"
   row "overload 4x (embedded, README options)" "open loop at $((capacity * 4)) POST/s for 20 s (capacity $capacity/s)" \
     "$(field acked "$f") of $(field sent "$f")" "$lost" "-" "$(field other_5xx "$f")" "$(field 503 "$f")" "$(field unanswered "$f")" \
-    "-" "p99 of the 201s $(field p99 "$f") (p50 $(field p50 "$f")), at 1x $(field p99 "$work/overload-1x.load") ($(field p50 "$work/overload-1x.load")); peak RSS $peak MB; OutOfMemoryError: $oom; still running: $alive"
+    "-" "p99 of the 201s $(field p99 "$f") (p50 $(field p50 "$f")), at 1x $(field p99 "$work/overload-1x.load") ($(field p50 "$work/overload-1x.load")); in the service (access log) $served_4x, at 1x $served_1x; peak RSS $peak MB; OutOfMemoryError: $oom; still running: $alive"
 fi
 
 if [[ " $scenarios " == *" two-instances "* ]]; then
