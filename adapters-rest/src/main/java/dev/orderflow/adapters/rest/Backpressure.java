@@ -37,12 +37,11 @@ import reactor.core.publisher.Mono;
 final class Backpressure implements Ordered {
 
     static final int RETRY_AFTER_SECONDS = 1;
+    /** Waiting requests per place, unless {@code orderflow.api.max-waiting-requests} says otherwise. */
+    private static final int WAITING_PER_PLACE = 10;
 
     private final ScheduledThreadPoolExecutor timer;
     private final RequestPlaces places;
-
-    /** Waiting requests per place, unless {@code orderflow.api.max-waiting-requests} says otherwise. */
-    private static final int WAITING_PER_PLACE = 10;
 
     Backpressure(@Value("${orderflow.api.max-concurrent-requests:0}") int maxConcurrent,
                  @Value("${orderflow.api.max-waiting-requests:0}") int maxWaiting,
