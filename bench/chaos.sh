@@ -426,7 +426,7 @@ if [[ " $scenarios " == *" overload "* ]]; then
   # after the stop: an OutOfMemoryError may be logged after the load, while the service collects
   if grep -q OutOfMemoryError "$work/overload/service.log"; then oom=yes; else oom=no; fi
   f="$work/overload.load"
-  row "overload 4x (embedded, README options)" "open loop at $((capacity * 4)) POST/s for 20 s (capacity $capacity/s)" \
+  row "overload 4x (embedded, README options${JAVA_OPTS:+ + $JAVA_OPTS})" "open loop at $((capacity * 4)) POST/s for 20 s (capacity $capacity/s)" \
     "$(field acked "$f") of $(field sent "$f")" "$lost" "-" "$(field other_5xx "$f")" "$(field 503 "$f")" "$(field unanswered "$f")" \
     "-" "p99 of the 201s $(field p99 "$f") (p50 $(field p50 "$f")), at 1x $(field p99 "$work/overload-1x.load") ($(field p50 "$work/overload-1x.load")); in the service (access log) $served_4x, at 1x $served_1x; peak RSS $peak MB; OutOfMemoryError: $oom; still running: $alive"
 fi
