@@ -23,8 +23,9 @@ import reactor.core.publisher.Mono;
  * {@code ORDERFLOW_API_MAX_CONCURRENT_REQUESTS}; default the connection pool's size) API requests are in
  * progress at once. One more waits up to {@code orderflow.api.overload-wait} (default 500 ms) for a place
  * ({@link RequestPlaces}), and is then refused with the {@code unavailable} problem and
- * {@code Retry-After: 1}. At most {@code orderflow.api.max-waiting-requests} (default ten times the places) wait;
- * past that the request that would be served last is refused at once.
+ * {@code Retry-After: 1}. At most {@code orderflow.api.max-waiting-requests} (default ten times the places) wait,
+ * served oldest first while the queue has room and newest first while it is full; one more waits in place of the
+ * oldest, which is refused at once.
  * <p>
  * Admission is the first thing an API request meets after its request id, the access log and the metrics
  * filter: before tracing, the token check and the body, so that a refused request costs little and requests
@@ -61,7 +62,7 @@ final class Backpressure implements Ordered {
         timer.setRemoveOnCancelPolicy(true); // a wait that ended with a place leaves nothing behind
         int places = maxConcurrent > 0 ? maxConcurrent : poolSize;
         this.places = new RequestPlaces(places, maxWaiting > 0 ? maxWaiting : WAITING_PER_PLACE * places, wait,
-                timer, handOff, System::nanoTime);
+                timer, handOff);
     }
 
     /**

@@ -10,34 +10,28 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongSupplier;
 
 /**
  * A fixed number of places for requests in progress. A request that finds them all taken waits for one at most
- * the overload wait, without holding a thread, and is then refused.
+ * the overload wait, without holding a thread, and is then refused. At most {@code maxWaiting} requests wait.
  * <p>
- * Who gets a freed place (adaptive LIFO): the <em>oldest</em> waiting request while the queue drains, so that a
- * burst is served in arrival order and no request waits behind later ones; the <em>newest</em> once the oldest has
- * waited {@link #CONGESTED} of the wait. Under sustained overload the requests that have waited longest are then
- * the ones that time out, and an admitted request has waited briefly instead of about the whole wait, as it would
- * in a full queue served oldest first. Served newest first always, a few requests more than places (16 clients
- * on 10 places) left some waiting the whole wait while later ones went ahead.
+ * Who gets a freed place: the <em>oldest</em> waiting request while the queue has room, so that a burst or more
+ * clients than places (64 connections on 10 places) are served in arrival order and none waits behind later ones;
+ * the <em>newest</em> while the queue is full, which only sustained overload keeps it. A request that finds the
+ * queue full waits in place of the oldest one, which is refused at once: under overload the requests that have
+ * waited longest go, and an admitted request has waited briefly instead of the whole queue's time.
  * <p>
- * At most {@code maxWaiting} requests wait. One more is refused at once, or, once the queue is congested, the
- * oldest waiting request is refused in its place: the one that would be served last goes. Under sustained overload
- * the queue would otherwise hold every request of the last wait (at four times capacity several hundred, with their
- * buffers), and each would hold its connection until it timed out.
+ * Before (until 2026-12-04) the queue had no bound, and served newest first once its oldest request had waited a
+ * fifth of the wait. That held every request of the last wait (at four times capacity several hundred, with their
+ * buffers and connections: a 64 MB heap ran out), and at full load without overload (64 clients on 10 places) a
+ * pause of the service made the oldest wait a fifth of the wait, then go unserved for the rest of it and be
+ * refused while later ones went ahead.
  */
 final class RequestPlaces {
-
-    /** The part of the wait after which the queue counts as congested. */
-    static final double CONGESTED = 0.2;
 
     private final int places;
     private final int maxWaiting;
     private final long waitNanos;
-    private final long congestedNanos;
-    private final LongSupplier nanoTime;
     private final ScheduledExecutorService timer;
     private final Executor handOff;
     private final Object lock = new Object();
@@ -47,13 +41,11 @@ final class RequestPlaces {
 
     /**
      * @param maxWaiting how many requests may wait for a place at most
-     * @param timer   times the waits out
-     * @param handOff completes a wait, so that the request goes on there rather than on the thread that freed
-     *                a place or on the timer
-     * @param nanoTime elapsed time, as {@link System#nanoTime()}
+     * @param timer      times the waits out
+     * @param handOff    completes a wait, so that the request goes on there rather than on the thread that freed a
+     *                   place, on the request that pushed it out or on the timer
      */
-    RequestPlaces(int places, int maxWaiting, Duration wait, ScheduledExecutorService timer, Executor handOff,
-                  LongSupplier nanoTime) {
+    RequestPlaces(int places, int maxWaiting, Duration wait, ScheduledExecutorService timer, Executor handOff) {
         if (places < 1 || maxWaiting < 0 || wait.isNegative()) {
             throw new IllegalArgumentException("at least one place, a number of waiting requests and a wait that "
                     + "are not negative: " + places + ", " + maxWaiting + ", " + wait);
@@ -61,15 +53,13 @@ final class RequestPlaces {
         this.places = places;
         this.maxWaiting = maxWaiting;
         this.waitNanos = wait.toNanos();
-        this.congestedNanos = (long) (waitNanos * CONGESTED);
         this.timer = timer;
         this.handOff = handOff;
-        this.nanoTime = nanoTime;
     }
 
     /** A place once one is free within the wait; empty if none was. */
     CompletionStage<Optional<Place>> enter() {
-        Waiting displaced = null;
+        Waiting pushedOut = null;
         CompletionStage<Optional<Place>> place;
         synchronized (lock) {
             if (taken < places) {
@@ -79,21 +69,17 @@ final class RequestPlaces {
             if (waitNanos == 0 || maxWaiting == 0) {
                 return CompletableFuture.completedFuture(Optional.empty());
             }
-            long now = nanoTime.getAsLong();
-            if (waiting.size() >= maxWaiting) {
-                if (!congested(now)) {
-                    return CompletableFuture.completedFuture(Optional.empty());
-                }
-                displaced = waiting.pollLast();
-                displaced.timeout.cancel(false);
+            if (full()) {
+                pushedOut = waiting.pollLast();
+                pushedOut.timeout.cancel(false);
             }
-            var request = new Waiting(now);
+            var request = new Waiting();
             waiting.addFirst(request);
             request.timeout = timer.schedule(() -> timeOut(request), waitNanos, TimeUnit.NANOSECONDS);
             place = request.place;
         }
-        if (displaced != null) {
-            refuse(displaced);
+        if (pushedOut != null) {
+            refuse(pushedOut);
         }
         return place;
     }
@@ -116,7 +102,7 @@ final class RequestPlaces {
         synchronized (lock) {
             // oldest last: a request that times out is normally at the end
             if (!waiting.removeLastOccurrence(request)) {
-                return; // it got a place just before
+                return; // it got a place, or was pushed out, just before
             }
         }
         refuse(request);
@@ -129,11 +115,11 @@ final class RequestPlaces {
     private void leave() {
         Waiting next;
         synchronized (lock) {
-            next = nextWaiting();
-            if (next == null) {
+            if (waiting.isEmpty()) {
                 taken--;
                 return;
             }
+            next = full() ? waiting.pollFirst() : waiting.pollLast();
             next.timeout.cancel(false);
         }
         // the place goes straight to the next request: taken stays as it is
@@ -145,27 +131,13 @@ final class RequestPlaces {
         });
     }
 
-    /** The oldest waiting request while it has waited less than the congestion limit, else the newest. */
-    private Waiting nextWaiting() {
-        if (waiting.isEmpty()) {
-            return null;
-        }
-        return congested(nanoTime.getAsLong()) ? waiting.pollFirst() : waiting.pollLast();
-    }
-
-    /** Whether the oldest waiting request has waited the congestion limit; there is one. */
-    private boolean congested(long now) {
-        return now - waiting.getLast().since >= congestedNanos;
+    private boolean full() {
+        return waiting.size() >= maxWaiting;
     }
 
     private static final class Waiting {
         final CompletableFuture<Optional<Place>> place = new CompletableFuture<>();
-        final long since;
         Future<?> timeout;
-
-        Waiting(long since) {
-            this.since = since;
-        }
     }
 
     /** One request's place; {@link #leave()} frees it, once, however often it is called. */

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +24,6 @@ class RequestPlacesTest {
     private static final int MANY = 100;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    /** Elapsed nanoseconds as the places see them; the tests move it. */
-    private final AtomicLong clock = new AtomicLong();
 
     @AfterEach
     void stopTimer() {
@@ -35,7 +32,7 @@ class RequestPlacesTest {
 
     @Test
     void requests_get_places_at_once_while_there_are_free_ones() {
-        var places = new RequestPlaces(2, MANY, LONG, timer, Runnable::run, clock::get);
+        var places = new RequestPlaces(2, MANY, LONG, timer, Runnable::run);
 
         var first = place(places.enter());
         var second = place(places.enter());
@@ -45,13 +42,11 @@ class RequestPlacesTest {
     }
 
     @Test
-    void while_the_queue_drains_a_freed_place_goes_to_the_oldest_waiting_request() {
-        var places = new RequestPlaces(1, MANY, LONG, timer, Runnable::run, clock::get);
+    void while_the_queue_has_room_a_freed_place_goes_to_the_oldest_waiting_request() {
+        var places = new RequestPlaces(1, MANY, LONG, timer, Runnable::run);
         var holder = place(places.enter()).orElseThrow();
         var older = places.enter().toCompletableFuture();
-        clock.addAndGet(1_000_000);
         var newer = places.enter().toCompletableFuture();
-        clock.addAndGet(congestedNanos(LONG) - 1_000_001);
 
         holder.leave();
 
@@ -62,12 +57,11 @@ class RequestPlacesTest {
     }
 
     @Test
-    void once_the_oldest_has_waited_a_fifth_of_the_wait_a_freed_place_goes_to_the_newest_waiting_request() {
-        var places = new RequestPlaces(1, MANY, LONG, timer, Runnable::run, clock::get);
+    void while_the_queue_is_full_a_freed_place_goes_to_the_newest_waiting_request() {
+        var places = new RequestPlaces(1, 2, LONG, timer, Runnable::run);
         var holder = place(places.enter()).orElseThrow();
         var older = places.enter().toCompletableFuture();
         var newer = places.enter().toCompletableFuture();
-        clock.addAndGet(congestedNanos(LONG));
 
         holder.leave();
 
@@ -82,8 +76,23 @@ class RequestPlacesTest {
     }
 
     @Test
+    void a_request_that_finds_the_queue_full_waits_and_the_oldest_waiting_request_is_refused_at_once() {
+        var places = new RequestPlaces(1, 2, LONG, timer, Runnable::run);
+        var holder = place(places.enter()).orElseThrow();
+        var oldest = places.enter().toCompletableFuture();
+        var older = places.enter().toCompletableFuture();
+
+        var newest = places.enter().toCompletableFuture();
+
+        assertAll(() -> assertTrue(oldest.isDone() && oldest.join().isEmpty()), () -> assertFalse(older.isDone()),
+                () -> assertFalse(newest.isDone()), () -> assertEquals(2, places.waiting()));
+        holder.leave();
+        assertAll(() -> assertTrue(newest.isDone() && newest.join().isPresent()), () -> assertFalse(older.isDone()));
+    }
+
+    @Test
     void a_request_that_finds_no_place_within_the_wait_is_refused_after_it() throws Exception {
-        var places = new RequestPlaces(1, MANY, Duration.ofMillis(200), timer, Runnable::run, System::nanoTime);
+        var places = new RequestPlaces(1, MANY, Duration.ofMillis(200), timer, Runnable::run);
         place(places.enter()).orElseThrow();
         long started = System.nanoTime();
 
@@ -97,7 +106,7 @@ class RequestPlacesTest {
 
     @Test
     void without_a_wait_a_request_is_refused_at_once() {
-        var places = new RequestPlaces(1, MANY, Duration.ZERO, timer, Runnable::run, clock::get);
+        var places = new RequestPlaces(1, MANY, Duration.ZERO, timer, Runnable::run);
         place(places.enter()).orElseThrow();
 
         assertAll(() -> assertEquals(Optional.empty(), place(places.enter())),
@@ -106,7 +115,7 @@ class RequestPlacesTest {
 
     @Test
     void leaving_twice_frees_one_place() {
-        var places = new RequestPlaces(2, MANY, LONG, timer, Runnable::run, clock::get);
+        var places = new RequestPlaces(2, MANY, LONG, timer, Runnable::run);
         var first = place(places.enter()).orElseThrow();
         place(places.enter()).orElseThrow();
 
@@ -119,7 +128,7 @@ class RequestPlacesTest {
     @Test
     void a_waiting_request_goes_on_on_the_hand_off_executor_not_on_the_thread_that_freed_the_place() {
         var handedOff = new java.util.ArrayList<Runnable>();
-        var places = new RequestPlaces(1, MANY, LONG, timer, handedOff::add, clock::get);
+        var places = new RequestPlaces(1, MANY, LONG, timer, handedOff::add);
         var holder = place(places.enter()).orElseThrow();
         var waiting = places.enter().toCompletableFuture();
 
@@ -132,11 +141,11 @@ class RequestPlacesTest {
 
     @Test
     void a_place_freed_for_a_request_that_is_gone_goes_to_the_next_one() {
-        var places = new RequestPlaces(1, MANY, LONG, timer, Runnable::run, clock::get);
+        var places = new RequestPlaces(1, MANY, LONG, timer, Runnable::run);
         var holder = place(places.enter()).orElseThrow();
         var waiting = List.of(places.enter().toCompletableFuture(), places.enter().toCompletableFuture());
         var newer = waiting.getLast();
-        waiting.getFirst().cancel(false); // the oldest, which gets the place first while the queue drains
+        waiting.getFirst().cancel(false); // the oldest, which gets the place first while the queue has room
 
         holder.leave();
         assertAll(() -> assertTrue(newer.isDone() && newer.join().isPresent()),
@@ -146,58 +155,22 @@ class RequestPlacesTest {
     }
 
     @Test
-    void a_request_that_finds_the_queue_full_while_it_drains_is_refused_at_once() {
-        var places = new RequestPlaces(1, 2, LONG, timer, Runnable::run, clock::get);
-        var holder = place(places.enter()).orElseThrow();
-        var first = places.enter().toCompletableFuture();
-        var second = places.enter().toCompletableFuture();
-        clock.addAndGet(congestedNanos(LONG) - 1);
-
-        var third = place(places.enter());
-
-        assertAll(() -> assertEquals(Optional.empty(), third), () -> assertFalse(first.isDone()),
-                () -> assertFalse(second.isDone()), () -> assertEquals(2, places.waiting()));
-        holder.leave();
-        assertTrue(first.isDone() && first.join().isPresent());
-    }
-
-    @Test
-    void a_request_that_finds_the_queue_full_and_congested_waits_and_the_oldest_waiting_request_is_refused() {
-        var places = new RequestPlaces(1, 2, LONG, timer, Runnable::run, clock::get);
-        var holder = place(places.enter()).orElseThrow();
-        var oldest = places.enter().toCompletableFuture();
-        var older = places.enter().toCompletableFuture();
-        clock.addAndGet(congestedNanos(LONG));
-
-        var newest = places.enter().toCompletableFuture();
-
-        assertAll(() -> assertTrue(oldest.isDone() && oldest.join().isEmpty()), () -> assertFalse(older.isDone()),
-                () -> assertFalse(newest.isDone()), () -> assertEquals(2, places.waiting()));
-        holder.leave();
-        assertAll(() -> assertTrue(newest.isDone() && newest.join().isPresent()), () -> assertFalse(older.isDone()));
-    }
-
-    @Test
     void with_no_waiting_requests_allowed_a_request_is_refused_at_once() {
-        var places = new RequestPlaces(1, 0, LONG, timer, Runnable::run, clock::get);
+        var places = new RequestPlaces(1, 0, LONG, timer, Runnable::run);
         place(places.enter()).orElseThrow();
 
         assertAll(() -> assertEquals(Optional.empty(), place(places.enter())),
                 () -> assertEquals(0, places.waiting()));
     }
 
-    private static long congestedNanos(Duration wait) {
-        return (long) (wait.toNanos() * RequestPlaces.CONGESTED);
-    }
-
     @Test
     void there_is_at_least_one_place_and_neither_the_waiting_requests_nor_the_wait_are_negative() {
         assertAll(() -> assertThrows(IllegalArgumentException.class,
-                        () -> new RequestPlaces(0, MANY, LONG, timer, Runnable::run, clock::get)),
+                        () -> new RequestPlaces(0, MANY, LONG, timer, Runnable::run)),
                 () -> assertThrows(IllegalArgumentException.class,
-                        () -> new RequestPlaces(1, -1, LONG, timer, Runnable::run, clock::get)),
+                        () -> new RequestPlaces(1, -1, LONG, timer, Runnable::run)),
                 () -> assertThrows(IllegalArgumentException.class,
-                        () -> new RequestPlaces(1, MANY, Duration.ofMillis(-1), timer, Runnable::run, clock::get)));
+                        () -> new RequestPlaces(1, MANY, Duration.ofMillis(-1), timer, Runnable::run)));
     }
 
     private static Optional<RequestPlaces.Place> place(CompletionStage<Optional<RequestPlaces.Place>> entry) {
