@@ -19,13 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * clients than places (64 connections on 10 places) are served in arrival order and none waits behind later ones;
  * the <em>newest</em> while the queue is full, which only sustained overload keeps it. A request that finds the
  * queue full waits in place of the oldest one, which is refused at once: under overload the requests that have
- * waited longest go, and an admitted request has waited briefly instead of the whole queue's time.
- * <p>
- * Before (until 2026-12-04) the queue had no bound, and served newest first once its oldest request had waited a
- * fifth of the wait. That held every request of the last wait (at four times capacity several hundred, with their
- * buffers and connections: a 64 MB heap ran out), and at full load without overload (64 clients on 10 places) a
- * pause of the service made the oldest wait a fifth of the wait, then go unserved for the rest of it and be
- * refused while later ones went ahead.
+ * waited longest go, and an admitted request has waited briefly instead of the whole queue's time. Without the
+ * bound, sustained overload held every request of the last wait with its buffers and connection; the orders tried
+ * before, and what they cost, are in docs/reliability.md ("Overload").
  */
 final class RequestPlaces {
 
