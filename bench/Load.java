@@ -1,7 +1,4 @@
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * POST /api/v1/orders load for bench/chaos.sh, run with `java bench/Load.java` (or compiled). The bearer token is
- * read from ORDERFLOW_TOKEN (bench/common.sh mints one, as the README's `orderflow.jar token` does).
+ * POST /api/v1/orders load for bench/chaos.sh, run with `java bench/Load.java` (or compiled with bench/Http1.java, its
+ * HTTP client). The bearer token is read from ORDERFLOW_TOKEN (bench/common.sh mints one, as the README's `orderflow.jar token` does).
  *
  *   Load BASE_URL[,BASE_URL...] open RATE SECONDS [ids-file]   requests at a fixed arrival rate (open loop: a slow
  *        answer does not slow the arrivals, so latencies are honest under overload); several URLs take turns
@@ -46,8 +43,8 @@ public class Load {
         var stopFile = System.getenv("LOAD_STOP_FILE");
         java.util.function.BooleanSupplier stopped = () -> stopFile != null && Files.exists(Path.of(stopFile));
         var token = System.getenv("ORDERFLOW_TOKEN");
-        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2))
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        var clients = bases.stream().collect(java.util.stream.Collectors.toMap(base -> base,
+                base -> new Http1(base, 2_000, 30_000)));
         var latencies = new ConcurrentLinkedQueue<Long>();
         Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
         var sent = new AtomicLong();
@@ -61,8 +58,8 @@ public class Load {
             sent.incrementAndGet();
             String status;
             try {
-                var response = http.send(request(base, token), HttpResponse.BodyHandlers.ofString());
-                int code = response.statusCode();
+                var response = clients.get(base).send("POST", "/api/v1/orders", headers(token), BODY);
+                int code = response.status();
                 status = Integer.toString(code);
                 if (code == 201) {
                     latencies.add(System.nanoTime() - due);
@@ -74,7 +71,7 @@ public class Load {
                             ids.flush();
                         }
                     }
-                } else if (code == 503 && response.headers().firstValue("Retry-After").isPresent()
+                } else if (code == 503 && response.header("retry-after") != null
                         && response.body().contains(UNAVAILABLE)) {
                     documented503.incrementAndGet();
                     slowest503.accumulateAndGet(System.nanoTime() - due, Math::max);
@@ -125,7 +122,7 @@ public class Load {
         if (ids != null) {
             ids.close();
         }
-        http.close();
+        clients.values().forEach(Http1::close);
     }
 
     private static String ms(List<Long> sorted, double quantile) {
@@ -136,18 +133,20 @@ public class Load {
         return String.format("%.0fms", sorted.get(Math.max(0, index)) / 1e6);
     }
 
-    private static HttpRequest request(URI base, String token) {
-        var builder = HttpRequest.newBuilder(base.resolve("/api/v1/orders")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString());
+    private static final String BODY = """
+            {"customerId": "c-load",
+             "lines": [{"sku": "BOOK-1", "quantity": 1, "unitPrice": {"amount": "9.99", "currency": "EUR"}}],
+             "shippingAddress": {"recipient": "Ada Lovelace", "line1": "1 Main St", "postalCode": "10115",
+                                 "city": "Berlin", "country": "DE"}}
+            """;
+
+    private static Map<String, String> headers(String token) {
+        var headers = new java.util.LinkedHashMap<String, String>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
         if (token != null && !token.isBlank()) {
-            builder.header("Authorization", "Bearer " + token);
+            headers.put("Authorization", "Bearer " + token);
         }
-        return builder.POST(HttpRequest.BodyPublishers.ofString("""
-                {"customerId": "c-load",
-                 "lines": [{"sku": "BOOK-1", "quantity": 1, "unitPrice": {"amount": "9.99", "currency": "EUR"}}],
-                 "shippingAddress": {"recipient": "Ada Lovelace", "line1": "1 Main St", "postalCode": "10115",
-                                     "city": "Berlin", "country": "DE"}}
-                """)).build();
+        return headers;
     }
 }

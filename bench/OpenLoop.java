@@ -1,9 +1,5 @@
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * An open-loop load generator: sends requests at a constant arrival rate, whether or not earlier ones have
  * been answered, and measures each latency from the moment the request was due (not from when it could be
  * sent), so queueing in the service shows in the percentiles instead of slowing the generator down, as a
- * closed loop such as wrk's would. Run with the JDK alone:
+ * closed loop such as wrk's would. Run with the JDK alone (its HTTP client is bench/Http1.java, beside it):
  *
  * <pre>
  * java bench/OpenLoop.java --base http://127.0.0.1:8080 --rate 1000 --seconds 20 [--warmup 5] --kind place
@@ -45,10 +41,9 @@ public class OpenLoop {
         var kind = options.getOrDefault("kind", "place");
         var token = options.get("token");
 
-        var client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        var client = new Http1(base, 5_000, 60_000);
         var run = Long.toString(System.nanoTime(), 36);
-        var getTarget = kind.equals("get") ? base.resolve(place(client, base, token, run + "-seed")) : null;
+        var getTarget = kind.equals("get") ? place(client, token, run + "-seed") : null;
 
         var latencies = new ConcurrentLinkedQueue<Long>();
         var statuses = new TreeMap<String, AtomicLong>();
@@ -58,7 +53,7 @@ public class OpenLoop {
         long total = warmupRequests + (long) (rate * seconds);
         long first = System.nanoTime() + 50_000_000L;
         long start = first + warmupRequests * interval;
-        var pending = new ArrayList<java.util.concurrent.CompletableFuture<?>>();
+        var senders = Executors.newVirtualThreadPerTaskExecutor();
         long maxInFlight = 0;
         for (long i = 0; i < total; i++) {
             long due = first + i * interval;
@@ -67,35 +62,34 @@ public class OpenLoop {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            var request = kind.equals("get")
-                    ? authorized(HttpRequest.newBuilder(getTarget).GET(), token).build()
-                    : placeRequest(base, token, run + "-" + i, i);
+            long n = i;
             maxInFlight = Math.max(maxInFlight, inFlight.incrementAndGet());
-            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> {
-                        inFlight.decrementAndGet();
-                        if (!measured) {
-                            return;
-                        }
-                        var status = failure != null ? failure.getClass().getSimpleName()
-                                : Integer.toString(response.statusCode());
-                        synchronized (statuses) {
-                            statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-                        }
-                        if (failure == null && response.statusCode() / 100 == 2) {
-                            latencies.add(System.nanoTime() - due);
-                        }
-                    }));
+            senders.execute(() -> {
+                String status;
+                try {
+                    var response = kind.equals("get")
+                            ? client.send("GET", getTarget, authorized(new LinkedHashMap<>(), token), null)
+                            : client.send("POST", "/api/v1/orders", placeHeaders(token, run + "-" + n),
+                                    ORDER.formatted(n % 97));
+                    status = Integer.toString(response.status());
+                    if (measured && response.status() / 100 == 2) {
+                        latencies.add(System.nanoTime() - due);
+                    }
+                } catch (Exception e) {
+                    status = e.getClass().getSimpleName();
+                }
+                inFlight.decrementAndGet();
+                if (measured) {
+                    synchronized (statuses) {
+                        statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                    }
+                }
+            });
         }
         long sendEnd = System.nanoTime();
         total -= warmupRequests;
-        for (var future : pending) {
-            try {
-                future.join();
-            } catch (RuntimeException ignored) {
-                // counted by its status above
-            }
-        }
+        senders.close(); // waits for every answer
+        client.close();
         long end = System.nanoTime();
         var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("kind=%s target_rate=%.0f/s sent=%d offered_rate=%.0f/s ok=%d ok_rate=%.0f/s "
@@ -105,25 +99,28 @@ public class OpenLoop {
                 ms(sorted, 0.999), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, maxInFlight, statuses);
     }
 
-    private static HttpRequest placeRequest(URI base, String token, String key, long n) {
-        var body = ORDER.formatted(n % 97);
-        return authorized(HttpRequest.newBuilder(base.resolve("/api/v1/orders")), token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "bench-" + key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    private static Map<String, String> placeHeaders(String token, String key) {
+        var headers = authorized(new LinkedHashMap<>(), token);
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", "bench-" + key);
+        return headers;
     }
 
-    private static String place(HttpClient client, URI base, String token, String key) throws Exception {
-        var response = client.send(placeRequest(base, token, key, 0), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("placing the order to GET failed: " + response.statusCode() + " "
+    /** Places one order and returns its path (the Location of the 201). */
+    private static String place(Http1 client, String token, String key) throws Exception {
+        var response = client.send("POST", "/api/v1/orders", placeHeaders(token, key), ORDER.formatted(0));
+        if (response.status() != 201) {
+            throw new IllegalStateException("placing the order to GET failed: " + response.status() + " "
                     + response.body());
         }
-        return response.headers().firstValue("Location").orElseThrow();
+        return URI.create(response.header("location")).getPath();
     }
 
-    private static HttpRequest.Builder authorized(HttpRequest.Builder builder, String token) {
-        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    private static Map<String, String> authorized(Map<String, String> headers, String token) {
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token);
+        }
+        return headers;
     }
 
     private static double ms(long[] sorted, double quantile) {

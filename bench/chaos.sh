@@ -87,7 +87,7 @@ now_ms() { date +%s%3N; }
 secs() { awk -v ms="$1" 'BEGIN { if (ms == "never") print "never"; else printf "%.1f s", ms / 1000 }'; }
 
 bench_token "$jar"
-"$javac" -d "$work/classes" bench/Load.java
+"$javac" -d "$work/classes" bench/Load.java bench/Http1.java
 "$javac" -cp "$kafka_cp" -d "$work/classes" bench/TopicDump.java
 loadgen() { ${LOADGEN_CPUS:+taskset -c "$LOADGEN_CPUS"} "$java" -cp "$work/classes" Load "$@"; }
 # a warmed-up service (JIT, pool) before the faults that are not about starts: 10 s of POSTs, not counted
