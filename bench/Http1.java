@@ -38,6 +38,8 @@ final class Http1 implements AutoCloseable {
     private final int readTimeoutMillis;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final Map<Connection, Boolean> open = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong closedByServer = new java.util.concurrent.atomic.AtomicLong();
 
     Http1(URI base, int connectTimeoutMillis, int readTimeoutMillis) {
         this.address = new InetSocketAddress(base.getHost(), base.getPort());
@@ -60,11 +62,21 @@ final class Http1 implements AutoCloseable {
         if (connection != null) {
             try {
                 return exchange(connection, request, content);
-            } catch (EOFException closedWhileIdle) {
-                // the server closed it before answering: once more on a new connection
+            } catch (EOFException | java.net.SocketException closedWhileIdle) {
+                // the server closed it while it was idle: once more on a new connection
             }
         }
         return exchange(connect(), request, content);
+    }
+
+    /** How many connections were opened so far. */
+    long connectionsOpened() {
+        return opened.get();
+    }
+
+    /** How many responses so far closed their connection ({@code Connection: close}). */
+    long connectionsClosedByServer() {
+        return closedByServer.get();
     }
 
     private Response exchange(Connection connection, byte[] request, byte[] content) throws IOException {
@@ -74,6 +86,7 @@ final class Http1 implements AutoCloseable {
             connection.out.flush();
             var response = connection.read();
             if ("close".equalsIgnoreCase(response.header("connection"))) {
+                closedByServer.incrementAndGet();
                 connection.close();
             } else {
                 idle.addFirst(connection);
@@ -90,6 +103,7 @@ final class Http1 implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(address, connectTimeoutMillis);
+            opened.incrementAndGet();
             socket.setSoTimeout(readTimeoutMillis);
             return new Connection(socket);
         } catch (IOException e) {
