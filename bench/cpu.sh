@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# CPU time per request: how much of the machine one POST /orders (and one GET /orders/{id}) costs the service's JVM
+# and the PostgreSQL server. Unlike req/s, the figure hardly depends on what else the machine runs, so it shows
+# a change of the service's own overhead on a noisy 2-core VM, and it bounds what the service can reach:
+# cores / (JVM + PostgreSQL CPU per request) requests per second at best.
+#
+# Each round starts the jar on a fresh database of the external PostgreSQL with the README's JVM options, warms
+# up (POST and GET with wrk, not counted), then sends requests at a constant rate well below saturation
+# (bench/OpenLoop.java) and reads the CPU times from /proc before and after: the JVM's (user + system) and the sum
+# over the server's processes (the whole server: run it where nothing else uses that PostgreSQL). It also prints
+# the JVM's CPU while idle (ms per second), the part of each figure that is not the requests'.
+#
+#   bench/cpu.sh [rounds=3] [rate=150] [seconds=20]
+#   SKIP_BUILD=1 bench/cpu.sh                use the jar as it is
+#   WARMUP=40                                seconds of POST at 16 connections before, and a third of it of GET (the
+#                                            JIT: after 15 s the same jar took 5 ms per POST, after 55 s 3 ms)
+#   BEFORE=/tmp/before bench/cpu.sh          also an earlier build (a directory with its orderflow.jar and
+#                                            orderflow.aot, copied with `cp -p`), measured alternately with this one
+#   JAVA_OPTS="..."                          more JVM options for both (after the README's)
+#   ENV="ORDERFLOW_ACCESS_LOG=false ..."     environment for the services of this build only (an A/B of a setting)
+#   PG="-h 127.0.0.1 -p 5432 -U postgres"    where the PostgreSQL server is (trust auth)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/common.sh
+bench_jdk
+rounds="${1:-3}"
+rate="${2:-150}"
+seconds="${3:-20}"
+warmup="${WARMUP:-40}"
+pg=(${PG:--h 127.0.0.1 -p 5432 -U postgres})
+for tool in wrk psql curl python3; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed (Debian: wrk, postgresql-client, curl, python3)" >&2; exit 1; }
+done
+if [ -z "${SKIP_BUILD:-}" ]; then mvn -q -DskipTests package; fi
+pg_host=$(sed -n 's/.*-h \([^ ]*\).*/\1/p' <<<"${pg[*]}"); pg_port=$(sed -n 's/.*-p \([^ ]*\).*/\1/p' <<<"${pg[*]}")
+pg_user=$(sed -n 's/.*-U \([^ ]*\).*/\1/p' <<<"${pg[*]}")
+
+labels=(now); dirs=("$PWD/bootstrap/target"); envs=("${ENV:-}")
+if [ -n "${BEFORE:-}" ]; then labels=(before now); dirs=("$(cd "$BEFORE" && pwd)" "${dirs[0]}"); envs=("" "${ENV:-}"); fi
+options="$(bench_readme_options_but_cache) ${JAVA_OPTS:-}"
+bench_service_setup "${dirs[-1]}/orderflow.jar"
+db=""
+drop_db() { [ -z "$db" ] || psql "${pg[@]}" -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; }
+trap 'bench_cleanup; drop_db' EXIT
+
+clk=$(getconf CLK_TCK)
+# jvm_ms: user + system CPU of the service so far; pg_ms: the same summed over the server's processes (those that
+# ended since the last reading are missed; the pool's backends live through a round)
+jvm_ms() { awk -v hz="$clk" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat"; }
+pg_ms() {
+  pgrep -x postgres | while read -r p; do cat "/proc/$p/stat" 2>/dev/null || true; done |
+    awk -v hz="$clk" '{sum += $14 + $15} END {printf "%d", sum * 1000 / hz}'
+}
+openloop() { "$java" bench/OpenLoop.java --base "$base" --token "$ORDERFLOW_TOKEN" --warmup 2 "$@"; }
+
+declare -A results
+for round in $(seq "$rounds"); do
+  for i in "${!labels[@]}"; do
+    drop_db; db="orderflow_cpu_$(date +%s)_$$"
+    psql "${pg[@]}" -q -d postgres -c "CREATE DATABASE $db" >/dev/null
+    launched=$(date +%s%3N)
+    env ${envs[$i]} ORDERFLOW_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" ORDERFLOW_DB_USER="$pg_user" \
+      ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 \
+      "$java" -XX:AOTCache="${dirs[$i]}/orderflow.aot" $options -jar "${dirs[$i]}/orderflow.jar" >"$work/service.log" 2>&1 &
+    pid=$!
+    bench_await_service "$pid" "$work/service.log" "$launched"
+    mkdir -p "$work/ids"
+    wrk -t2 -c16 -d"${warmup}s" --timeout 10s -s bench/wrk/place.lua "$base" -- "$work/ids" >/dev/null
+    one_id=$(head -1 "$(ls "$work/ids"/* | head -1)")
+    wrk -t2 -c16 -d"$((warmup / 3))s" --timeout 10s -s bench/wrk/get.lua "$base" -- "$one_id" >/dev/null
+    j0=$(jvm_ms); sleep 10; idle=$(( ($(jvm_ms) - j0) / 10 ))
+    line="${labels[$i]} round $round: idle JVM ${idle} ms/s;"
+    for kind in place get; do
+      j0=$(jvm_ms); p0=$(pg_ms)
+      figures=$(openloop --kind "$kind" --rate "$rate" --seconds "$seconds" 2>&1 | tail -1)
+      j1=$(jvm_ms); p1=$(pg_ms)
+      # requests sent in the counted part and the warm-up (both at the same rate; the CPU readings span both)
+      sent=$(awk -v r="$rate" -v s="$seconds" 'BEGIN {printf "%d", r * (s + 2)}')
+      per=$(awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v n="$sent" 'BEGIN {printf "JVM %.2f ms, PostgreSQL %.2f ms", j / n, p / n}')
+      results[$i,$kind]+="$(awk -v j=$((j1 - j0)) -v n="$sent" 'BEGIN {printf "%.2f", j / n}') "
+      line+=" $kind: $per per request ($figures);"
+    done
+    echo "$line" >&2
+    kill -TERM "$pid"; wait "$pid" || true; pid=""
+    rm -rf "$work/ids"
+  done
+done
+
+echo
+echo "$(date -u '+%Y-%m-%d %H:%M') UTC · $(nproc) cores · load average $(cut -d' ' -f1-3 /proc/loadavg) · rate $rate/s for ${seconds}s · options: $options"
+for i in "${!labels[@]}"; do
+  echo "${labels[$i]} (${dirs[$i]}${envs[$i]:+, ${envs[$i]}}): JVM CPU per POST ${results[$i,place]}ms; per GET ${results[$i,get]}ms"
+done
