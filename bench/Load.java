@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * POST /api/v1/orders load for bench/chaos.sh, run with `java bench/Load.java` (or compiled with bench/Http1.java, its
- * HTTP client). The bearer token is read from ORDERFLOW_TOKEN (bench/common.sh mints one, as the README's `orderflow.jar token` does).
+ * POST /api/v1/orders load for bench/chaos.sh, run with `java bench/Load.java` (or compiled with bench/Http1.java,
+ * its HTTP client). The bearer token is read from ORDERFLOW_TOKEN (bench/common.sh mints one, as the README's
+ * `orderflow.jar token` does).
  *
  *   Load BASE_URL[,BASE_URL...] open RATE SECONDS [ids-file]   requests at a fixed arrival rate (open loop: a slow
  *        answer does not slow the arrivals, so latencies are honest under overload); several URLs take turns
@@ -27,9 +28,9 @@ import java.util.regex.Pattern;
  * (refused, reset or timed out after 30 s), every status, p50/p99/max latency of the 201s and the slowest
  * documented 503, measured from when each request was due; p50/p99 of the 201s due after the first 2 s
  * (steady_p50, steady_p99: by then the generator holds its connections), the connections it opened and how
- * many of them the server closed (`Connection: close`).
- * Writes each acknowledged order id to the ids file as it comes, one a line (a script can watch the orders
- * flow). Sends nothing more once the file that LOAD_STOP_FILE names exists.
+ * many of them the server closed (`Connection: close`). Writes each acknowledged order id to the ids file as it
+ * comes, one a line (a script can watch the orders flow). Sends nothing more once the file that LOAD_STOP_FILE
+ * names exists.
  */
 public class Load {
 
@@ -129,8 +130,8 @@ public class Load {
         List<Long> steady = new ArrayList<>(steadyLatencies);
         Collections.sort(steady);
         System.out.printf("sent=%d acked=%d acked_per_s=%.0f 503=%d other_5xx=%d unanswered=%d p50=%s p99=%s max=%s "
-                        + "steady_p50=%s steady_p99=%s "
-                        + "max_503=%.0fms statuses=%s connections=%d server_closed=%d%n", sent.get(), sorted.size(), sorted.size() / seconds,
+                        + "steady_p50=%s steady_p99=%s max_503=%.0fms statuses=%s connections=%d server_closed=%d%n",
+                sent.get(), sorted.size(), sorted.size() / seconds,
                 documented503.get(), other5xx.get(), unanswered.get(), ms(sorted, 0.50), ms(sorted, 0.99),
                 ms(sorted, 1.0), ms(steady, 0.50), ms(steady, 0.99), slowest503.get() / 1e6,
                 new TreeMap<>(statuses).toString().replace(" ", ""),
