@@ -13,6 +13,8 @@
 #   WARMUP=180                              seconds of POST /orders before the rounds (not measured): the C2 compiler
 #                                           works for minutes on 2 cores (519 POST/s over the first 40 s, 874 over
 #                                           the next 120), and a 20 s warm-up measured the JIT, not the service
+#   CONFIRM_WARMUP=60                       seconds of confirms before the confirm rounds (not measured; that path
+#                                           is cold after the POST rounds)
 #   OPEN_LOOP_SECONDS=20                    length of the open-loop run (0: skip it)
 #   SERVICE_DIR=/some/checkout              run that checkout's bootstrap/target/orderflow.jar (+ .aot) instead,
 #                                           e.g. an older build for a before/after comparison (with SKIP_BUILD=1)
@@ -164,8 +166,11 @@ done
 # placing script (the same rows a POST writes); per run twice what the best placing rate gives in a run
 best=$(awk -F'\t' '$3 > max {max = $3} END {printf "%d", max}' "$results")
 chunk=$(( 2 * best * seconds ))
-echo "prefill: $((chunk * 2 * rounds)) pending orders for the service's confirm runs (pgbench, not measured)..." >&2
-bench_sql place "$(next_base)" 16 -t $(( (chunk * 2 * rounds + 15) / 16 )) | tps >/dev/null
+confirm_warmup="${CONFIRM_WARMUP:-60}"
+warmup_chunks=$(( (confirm_warmup + seconds - 1) / seconds ))
+prefill=$(( chunk * (2 * rounds + warmup_chunks) ))
+echo "prefill: $prefill pending orders for the service's confirm runs (pgbench, not measured)..." >&2
+bench_sql place "$(next_base)" 16 -t $(( (prefill + 15) / 16 )) | tps >/dev/null
 # every pending order so far: the prefill's and those of the rounds above; none is confirmed twice
 psql "${pg[@]}" -Atc "SELECT id FROM orders WHERE status = 'PENDING' ORDER BY random()" -d "$db" >"$work/pending.txt"
 split -l "$chunk" -d -a 3 "$work/pending.txt" "$work/pending-"
@@ -185,6 +190,11 @@ run_wrk_confirm() {
   awk '/^Requests\/sec:/ {rps = $2} $1 == "99%" {p99 = $2} END {printf "%.0f %s", rps, p99}' <<<"$out"
 }
 n=0
+echo "warm-up: POST /orders/{id}/confirm for $((warmup_chunks * seconds))s (not measured)..." >&2
+for _ in $(seq "$warmup_chunks"); do
+  run_wrk_confirm 16 "${chunks[$n]}" >/dev/null
+  n=$((n + 1))
+done
 for round in $(seq 1 "$rounds"); do
   for connections in ${CONNECTIONS:-16 64}; do
     # size pgbench's run by the placing ceiling of the same connection count, so that it lasts about as long
