@@ -43,14 +43,10 @@ db=""
 drop_db() { [ -z "$db" ] || psql "${pg[@]}" -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; }
 trap 'bench_cleanup; drop_db' EXIT
 
-clk=$(getconf CLK_TCK)
-# jvm_ms: user + system CPU of the service so far; pg_ms: the same summed over the server's processes (those that
-# ended since the last reading are missed; the pool's backends live through a round)
-jvm_ms() { awk -v hz="$clk" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat"; }
-pg_ms() {
-  pgrep -x postgres | while read -r p; do cat "/proc/$p/stat" 2>/dev/null || true; done |
-    awk -v hz="$clk" '{sum += $14 + $15} END {printf "%d", sum * 1000 / hz}'
-}
+# the service's CPU so far, and the PostgreSQL server's summed over its processes (those that ended since the last
+# reading are missed; the pool's backends live through a round)
+jvm_ms() { bench_cpu_ms "$pid"; }
+pg_ms() { bench_cpu_ms $(pgrep -x postgres); }
 openloop() { "$java" bench/OpenLoop.java --base "$base" --token "$ORDERFLOW_TOKEN" --warmup 2 "$@"; }
 
 declare -A results
