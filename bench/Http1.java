@@ -8,10 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A lean HTTP/1.1 client for the load generators (bench/Load.java, bench/OpenLoop.java): blocking sockets, meant for
@@ -37,9 +40,9 @@ final class Http1 implements AutoCloseable {
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
-    private final Map<Connection, Boolean> open = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong closedByServer = new java.util.concurrent.atomic.AtomicLong();
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong opened = new AtomicLong();
+    private final AtomicLong closedByServer = new AtomicLong();
 
     Http1(URI base, int connectTimeoutMillis, int readTimeoutMillis) {
         this.address = new InetSocketAddress(base.getHost(), base.getPort());
@@ -114,7 +117,7 @@ final class Http1 implements AutoCloseable {
 
     @Override
     public void close() {
-        open.keySet().forEach(Connection::close);
+        open.forEach(Connection::close);
     }
 
     private final class Connection {
@@ -126,7 +129,7 @@ final class Http1 implements AutoCloseable {
             this.socket = socket;
             this.in = new BufferedInputStream(socket.getInputStream(), 8192);
             this.out = socket.getOutputStream();
-            open.put(this, true);
+            open.add(this);
         }
 
         Response read() throws IOException {
@@ -137,7 +140,7 @@ final class Http1 implements AutoCloseable {
             var headers = new TreeMap<String, String>();
             for (var line = line(); !line.isEmpty(); line = line()) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         line.substring(colon + 1).trim());
             }
             var body = new ByteArrayOutputStream();
