@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Moves events from the outbox to an {@link EventPublisher}: claims a batch under a lease, publishes it in
- * sequence order, marks published what the publisher acknowledged and releases the rest for a later try.
- * Any number of relays may run over one outbox; its claims keep them from publishing an entry twice.
+ * Moves events from the outbox to an {@link EventPublisher}: takes a batch, publishes it in sequence order and
+ * marks published what the publisher acknowledged; the rest is handed out again for a later try. Any number of
+ * relays may run over one outbox; it keeps them from holding an order's entries at the same time.
  */
 public final class OutboxRelay {
 
@@ -25,10 +26,13 @@ public final class OutboxRelay {
     private final InstantSource clock;
     private final Settings settings;
 
-    /** How much a relay claims at once and for how long. */
+    /**
+     * How many entries a relay takes at once, and how long it may hold them: after {@code lease} without an
+     * answer from a relay, a database outbox hands its batch to another.
+     */
     public record Settings(int batchSize, Duration lease) {
 
-        /** Batches of 500 entries under a lease of 60 seconds. */
+        /** Batches of 500 entries held for at most 60 seconds. */
         public static final Settings DEFAULTS = new Settings(500, Duration.ofSeconds(60));
 
         /** Refuses a batch size below 1 and a lease that is not positive. */
@@ -45,17 +49,17 @@ public final class OutboxRelay {
     /** What one round of the relay did. */
     public sealed interface Outcome {
 
-        /** Nothing was waiting to be published (or every waiting entry is claimed by another relay). */
+        /** Nothing was waiting to be published (or every waiting entry is held by another relay). */
         record Idle() implements Outcome {
         }
 
-        /** A batch of {@code count} entries was claimed and published completely. */
+        /** A batch of {@code count} entries was published completely. */
         record Published(int count) implements Outcome {
         }
 
         /**
-         * Publishing failed: {@code published} entries of the batch were published, {@code released} go back
-         * to the outbox for a later round.
+         * Publishing failed: {@code published} entries of the batch were published, {@code released} stay in
+         * the outbox for a later round.
          */
         record Failed(int published, int released, String failure) implements Outcome {
             /** Refuses a missing reason. */
@@ -83,37 +87,30 @@ public final class OutboxRelay {
         return settings;
     }
 
-    /** Claims, publishes and settles one batch. */
+    /** Takes, publishes and settles one batch. */
     public Outcome relayBatch() {
-        var batch = outbox.claim(settings.batchSize(), clock.instant(), settings.lease());
-        if (batch.isEmpty()) {
-            return new Outcome.Idle();
-        }
-        Publication publication;
-        try {
-            publication = publisher.publish(batch);
-        } catch (PublisherUnavailableException e) {
-            release(batch);
-            return new Outcome.Failed(0, batch.size(), e.getMessage());
-        } catch (RuntimeException | Error e) {
-            releaseAfter(batch, e);
-            throw e;
-        }
-        var published = publishedPrefixes(batch, publication);
-        if (!published.isEmpty()) {
-            outbox.markPublished(published, clock.instant());
-        }
-        var settled = new HashSet<>(published);
-        var rest = batch.stream().filter(entry -> !settled.contains(entry.sequence())).toList();
-        release(rest);
-        return switch (publication) {
-            case Publication.Complete complete -> new Outcome.Published(batch.size());
-            case Publication.Partial partial -> new Outcome.Failed(published.size(), rest.size(), partial.failure());
-        };
+        var outcome = new AtomicReference<Outcome>(new Outcome.Idle());
+        outbox.relay(settings.batchSize(), settings.lease(), batch -> {
+            Publication publication;
+            try {
+                publication = publisher.publish(batch);
+            } catch (PublisherUnavailableException e) {
+                outcome.set(new Outcome.Failed(0, batch.size(), e.getMessage()));
+                return new Outbox.Published(List.of(), clock.instant());
+            }
+            var published = publishedPrefixes(batch, publication);
+            outcome.set(switch (publication) {
+                case Publication.Complete complete -> new Outcome.Published(batch.size());
+                case Publication.Partial partial ->
+                        new Outcome.Failed(published.size(), batch.size() - published.size(), partial.failure());
+            });
+            return new Outbox.Published(published, clock.instant());
+        });
+        return outcome.get();
     }
 
     /**
-     * Relays batches until nothing is left to claim or a batch fails, for tests and for flushing on
+     * Relays batches until nothing is left or a batch fails, for tests and for flushing on
      * shutdown. Returns how many entries were published.
      */
     public int drain() {
@@ -148,19 +145,5 @@ public final class OutboxRelay {
             }
         }
         return published;
-    }
-
-    private void release(List<OutboxEntry> entries) {
-        if (!entries.isEmpty()) {
-            outbox.release(entries.stream().map(OutboxEntry::sequence).toList());
-        }
-    }
-
-    private void releaseAfter(List<OutboxEntry> batch, Throwable failure) {
-        try {
-            release(batch);
-        } catch (RuntimeException releaseFailed) {
-            failure.addSuppressed(releaseFailed);
-        }
     }
 }

@@ -17,6 +17,7 @@ import dev.orderflow.domain.OrderLine;
 import dev.orderflow.domain.Quantity;
 import dev.orderflow.domain.ShippingAddress;
 import dev.orderflow.domain.Sku;
+import dev.orderflow.application.port.out.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -89,8 +90,8 @@ class RetentionTest {
     void published_outbox_entries_are_forgotten_after_the_retention_period_and_waiting_ones_never() {
         place("c-1");
         service.place(newOrder("c-2"));
-        var claimed = storage.outbox().claim(1, clock.instant(), Duration.ofSeconds(30));
-        storage.outbox().markPublished(List.of(claimed.getFirst().sequence()), clock.instant());
+        storage.outbox().relay(1, Duration.ofSeconds(30),
+                batch -> new Outbox.Published(List.of(batch.getFirst().sequence()), clock.instant()));
         later(Duration.ofDays(8));
 
         assertEquals(new Retention.Purged(1, 1, 0), retention.purge());

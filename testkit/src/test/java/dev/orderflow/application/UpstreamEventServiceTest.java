@@ -135,18 +135,8 @@ class UpstreamEventServiceTest {
         }
 
         @Override
-        public List<OutboxEntry> claim(int max, Instant now, Duration lease) {
-            return delegate.claim(max, now, lease);
-        }
-
-        @Override
-        public void markPublished(Collection<Long> sequences, Instant at) {
-            delegate.markPublished(sequences, at);
-        }
-
-        @Override
-        public void release(Collection<Long> sequences) {
-            delegate.release(sequences);
+        public int relay(int max, Duration hold, Publishing publishing) {
+            return delegate.relay(max, hold, publishing);
         }
 
         @Override

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The columns of an {@code outbox} row that the relay needs of a claimed entry, and no more (not the lease and
- * publication times): the claim maps up to 500 of them per call, and every column mapped costs the relay CPU.
+ * The columns of an {@code outbox} row that the relay needs of an entry it takes, and no more (not the
+ * publication time): a relay maps up to 500 of them per batch, and every column mapped costs it CPU.
  */
 @MappedEntity("outbox")
 record OutboxClaim(@Id long sequence, UUID orderId, long version, String eventType, Instant occurredAt,

@@ -9,10 +9,10 @@ import java.util.UUID;
 
 /**
  * A row of the {@code outbox} table: an event as in {@link EventRow}, its place in the outbox's order
- * ({@code sequence}), its lease and publication, and the trace context it was recorded in.
+ * ({@code sequence}), its publication, and the trace context it was recorded in.
  */
 @MappedEntity("outbox")
 record OutboxRow(@Id @GeneratedValue long sequence, UUID orderId, long version, String eventType,
-                 Instant occurredAt, byte[] payload, @Nullable Instant leasedUntil, @Nullable Instant publishedAt,
+                 Instant occurredAt, byte[] payload, @Nullable Instant publishedAt,
                  @Nullable String traceContext) {
 }

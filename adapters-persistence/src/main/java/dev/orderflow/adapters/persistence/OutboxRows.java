@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@code outbox} table. Claims lock candidate rows with {@code FOR UPDATE SKIP LOCKED}, so concurrent
- * claimers in any number of processes never wait for each other nor take the same entry.
+ * The {@code outbox} table. Relays hold shards of it under advisory locks that they try without waiting, so
+ * concurrent relays in any number of processes never wait for each other nor take the same order's entries.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface OutboxRows extends GenericRepository<OutboxRow, Long> {
@@ -31,50 +31,49 @@ interface OutboxRows extends GenericRepository<OutboxRow, Long> {
     void append(@Nullable String traceContext, String events);
 
     /*
-     * One statement. `candidate` locks up to `max` unpublished, unleased entries in sequence order, skipping
-     * rows another claimer holds. The UPDATE then leases those whose every earlier unpublished entry of the
-     * same order is in this claim too (their counts match): an entry behind one that is leased, or that
-     * another claimer is locking at this moment, waits for a later claim. The count is a scalar subquery, an
-     * index probe per row (an EXISTS would be planned as an anti-join over the whole backlog), and sits
-     * outside the locking scan: a subquery there is re-run for every row a concurrent claimer changed, which
-     * made one claim of two racing relays run for minutes. RETURNING has no order of its own.
+     * A relay's transaction (see PostgresOutbox#relay): hold shards, read their oldest unpublished entries,
+     * publish them, mark them published, commit. An entry's shard is the expression of the index
+     * outbox_unpublished (V8), and a shard is held with a transaction-level advisory lock on (SHARD_LOCKS, shard),
+     * so it is free again when the transaction ends, however it ends. The entries must be read by a statement
+     * after the one that took the locks: a statement's snapshot is taken when it starts, and one taken before a
+     * lock was granted could miss the publication that the lock's previous holder committed meanwhile.
      */
-    @Query("""
-            WITH candidate AS (
-                SELECT o.sequence, o.order_id
-                FROM outbox o
-                WHERE o.published_at IS NULL
-                  AND (o.leased_until IS NULL OR o.leased_until <= :now)
-                ORDER BY o.sequence
-                LIMIT :max
-                FOR UPDATE SKIP LOCKED
-            ), ranked AS (
-                SELECT sequence, order_id,
-                       row_number() OVER (PARTITION BY order_id ORDER BY sequence) - 1 AS earlier_in_claim
-                FROM candidate
-            )
-            UPDATE outbox o SET leased_until = :leasedUntil
-            FROM ranked r
-            WHERE o.sequence = r.sequence
-              AND r.earlier_in_claim = (SELECT count(*) FROM outbox e
-                                        WHERE e.order_id = r.order_id AND e.published_at IS NULL
-                                          AND e.sequence < r.sequence)
-            RETURNING o.sequence, o.order_id, o.version, o.event_type, o.occurred_at, o.payload, o.trace_context""")
-    List<OutboxClaim> claim(Instant now, int max, Instant leasedUntil);
+
+    /** The space of the advisory locks on the outbox's shards (the ASCII of "obox"). */
+    int SHARD_LOCKS = 0x6f626f78;
+    /** How many shards the outbox has: the values of the low four bits of an order id's last byte. */
+    int SHARDS = 16;
+    /** An entry's shard: the expression of the index {@code outbox_unpublished}. */
+    String SHARD = "(get_byte(uuid_send(order_id), 15) & 15)";
+
+    /**
+     * Holds up to {@code count} shards that no other transaction holds, trying them in turn from the shard of
+     * the oldest unpublished entry on; holds none when no entry waits.
+     */
+    @Query("SELECT s FROM (SELECT (g + (SELECT " + SHARD + " FROM outbox WHERE published_at IS NULL "
+            + "ORDER BY sequence LIMIT 1)) % " + SHARDS + " AS s FROM generate_series(0, " + (SHARDS - 1) + ") g) t "
+            + "WHERE pg_try_advisory_xact_lock(" + SHARD_LOCKS + ", s) LIMIT :count")
+    List<Integer> holdShards(int count);
+
+    /** The oldest {@code max} unpublished entries of the shards, in sequence order. */
+    @Query("SELECT sequence, order_id, version, event_type, occurred_at, payload, trace_context FROM outbox "
+            + "WHERE published_at IS NULL AND " + SHARD + " = ANY (:shards) "
+            + "ORDER BY sequence LIMIT :max")
+    List<OutboxClaim> oldestOf(int[] shards, int max);
+
+    /**
+     * Ends the session, and with it the transaction and its locks, once the transaction waited idle for
+     * {@code timeout} (a PostgreSQL interval such as {@code 60000ms}): the relay's publication took too long.
+     */
+    @Query("SELECT set_config('idle_in_transaction_session_timeout', :timeout, true)")
+    String endIfIdleFor(String timeout);
 
     /*
-     * Marking and releasing find their rows by primary key. Neither statement may test `published_at IS NULL`
-     * in its WHERE clause: that makes the partial indexes candidates, and with statistics taken before a
-     * burst of inserts the generic plan walked all of outbox_unpublished_by_order for each call (25 ms per
-     * 500 entries on a 200 000 entry backlog, 600 ms with older statistics). An entry marked twice keeps its
-     * first publication time; a published entry holds no lease, so releasing it changes nothing.
+     * Found by primary key: a WHERE clause that tests `published_at IS NULL` makes the partial index a
+     * candidate, and with statistics taken before a burst of inserts the generic plan walked it all.
      */
-    @Query("UPDATE outbox SET published_at = coalesce(published_at, :at), leased_until = NULL "
-            + "WHERE sequence = ANY (:sequences)")
+    @Query("UPDATE outbox SET published_at = :at WHERE sequence = ANY (:sequences)")
     void markPublished(Instant at, long[] sequences);
-
-    @Query("UPDATE outbox SET leased_until = NULL WHERE sequence = ANY (:sequences) AND leased_until IS NOT NULL")
-    void release(long[] sequences);
 
     int deleteByPublishedAtLessThan(Instant before);
 

@@ -7,7 +7,6 @@ import dev.orderflow.domain.OrderId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /** The outbox in the {@code outbox} table ({@link OutboxRows}). */
@@ -41,38 +40,43 @@ final class PostgresOutbox implements Outbox {
         });
     }
 
+    /**
+     * One transaction: holds half of the shards that are free (so that a second relay finds the other half),
+     * reads their oldest entries, publishes them and marks published what the publisher says. A relay that
+     * dies or hangs past {@code hold} loses its session, its transaction rolls back and its shards are free.
+     */
     @Override
-    public List<OutboxEntry> claim(int max, Instant now, Duration lease) {
+    public int relay(int max, Duration hold, Publishing publishing) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be positive");
         }
-        return sql.call("claim outbox entries", () -> rows.claim(now, max, now.plus(lease))).stream()
-                .sorted(Comparator.comparingLong(OutboxClaim::sequence))
-                .map(this::entry)
-                .toList();
+        return sql.inTransaction(() -> {
+            var shards = sql.call("hold outbox shards", () -> rows.holdShards(OutboxRows.SHARDS / 2));
+            if (shards.isEmpty()) {
+                return 0;
+            }
+            var batch = sql.call("read outbox entries", () -> rows.oldestOf(
+                    shards.stream().mapToInt(Integer::intValue).toArray(), max)).stream().map(this::entry).toList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            sql.run("limit how long the relay holds its batch", () -> rows.endIfIdleFor(hold.toMillis() + "ms"));
+            var published = publishing.publish(batch);
+            if (!published.sequences().isEmpty()) {
+                sql.run("mark outbox entries published",
+                        () -> rows.markPublished(published.at(), array(published.sequences())));
+            }
+            return batch.size();
+        });
     }
 
-    /** The claimed entry in its stored form: the relay passes the JSON on and decodes nothing. */
+    /** The entry in its stored form: the relay passes the JSON on and decodes nothing. */
     private OutboxEntry entry(OutboxClaim row) {
         var orderId = new OrderId(row.orderId());
         return OutboxEntry.stored(row.sequence(), orderId,
                 new OutboxEntry.Stored(row.version(), row.eventType(), row.occurredAt(), row.payload()),
                 stored -> events.read(row.orderId(), stored.version(), stored.type(), stored.serialized()),
                 traceContext.read(row.traceContext()));
-    }
-
-    @Override
-    public void markPublished(Collection<Long> sequences, Instant at) {
-        if (!sequences.isEmpty()) {
-            sql.run("mark outbox entries published", () -> rows.markPublished(at, array(sequences)));
-        }
-    }
-
-    @Override
-    public void release(Collection<Long> sequences) {
-        if (!sequences.isEmpty()) {
-            sql.run("release outbox entries", () -> rows.release(array(sequences)));
-        }
     }
 
     @Override

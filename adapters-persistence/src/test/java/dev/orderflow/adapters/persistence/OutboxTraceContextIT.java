@@ -3,6 +3,7 @@ package dev.orderflow.adapters.persistence;
 import static dev.orderflow.testkit.contract.ContractFixtures.T0;
 import static dev.orderflow.testkit.contract.ContractFixtures.deliveredLife;
 import static dev.orderflow.testkit.contract.ContractFixtures.newId;
+import static dev.orderflow.testkit.contract.ContractFixtures.publishAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.opentelemetry.api.trace.Span;
@@ -43,7 +44,7 @@ class OutboxTraceContextIT {
             return null;
         });
 
-        var claimed = storage.outbox().claim(10, T0, Duration.ofMinutes(1));
+        var claimed = publishAll(storage.outbox(), T0);
         assertEquals(2, claimed.size(), claimed::toString);
         assertEquals(Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
                 claimed.getFirst().traceContext());

@@ -60,7 +60,7 @@ class PostgresContractsIT {
         }
 
         @Override
-        protected int parallelClaimEntries() {
+        protected int parallelRelayEntries() {
             return 10_000;
         }
     }

@@ -2,6 +2,7 @@ package dev.orderflow.adapters.persistence;
 
 import static dev.orderflow.testkit.contract.ContractFixtures.cancelledLife;
 import static dev.orderflow.testkit.contract.ContractFixtures.deliveredLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.publishAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -80,7 +81,7 @@ class StoredEventsIT {
         var history = new ArrayList<>(storage.eventLog().history(DELIVERED));
         history.addAll(storage.eventLog().history(CANCELLED));
         assertEquals(expected, history);
-        var claimed = storage.outbox().claim(10, java.time.Instant.now(), java.time.Duration.ofMinutes(1));
+        var claimed = publishAll(storage.outbox(), java.time.Instant.now());
         assertEquals(expected, claimed.stream().map(entry -> entry.event()).toList());
     }
 
@@ -90,7 +91,7 @@ class StoredEventsIT {
         var events = goldenEvents();
         storage.outbox().append(events);
         var codec = new EventCodec(running.context().getBean(JsonMapper.class));
-        var claimed = storage.outbox().claim(10, java.time.Instant.now(), java.time.Duration.ofMinutes(1));
+        var claimed = publishAll(storage.outbox(), java.time.Instant.now());
         assertEquals(events.size(), claimed.size());
         for (int i = 0; i < events.size(); i++) {
             var event = events.get(i);

@@ -7,10 +7,10 @@ import dev.orderflow.domain.OrderId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 final class InMemoryOutbox implements Outbox {
@@ -18,7 +18,6 @@ final class InMemoryOutbox implements Outbox {
     /** An outbox row: the entry and its publication state. */
     private static final class Row {
         final OutboxEntry entry;
-        Instant leasedUntil;
         Instant publishedAt;
 
         Row(OutboxEntry entry) {
@@ -28,6 +27,8 @@ final class InMemoryOutbox implements Outbox {
 
     private final Store store;
     private final TreeMap<Long, Row> bySequence = new TreeMap<>();
+    /** The orders of the batches that relays hold now. */
+    private final Set<OrderId> held = new HashSet<>();
     private long lastSequence;
 
     InMemoryOutbox(Store store) {
@@ -49,65 +50,50 @@ final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public List<OutboxEntry> claim(int max, Instant now, Duration lease) {
+    public int relay(int max, Duration hold, Publishing publishing) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be positive");
         }
-        return store.locked(() -> {
-            var claimed = new ArrayList<Row>();
-            var blocked = new HashSet<OrderId>();
-            for (var row : bySequence.values()) {
-                if (claimed.size() == max) {
-                    break;
-                }
-                if (row.publishedAt != null) {
-                    continue;
-                }
-                var order = row.entry.event().orderId();
-                boolean leased = row.leasedUntil != null && row.leasedUntil.isAfter(now);
-                if (leased || blocked.contains(order)) {
-                    blocked.add(order);
-                    continue;
-                }
-                claimed.add(row);
-            }
-            var until = now.plus(lease);
-            for (var row : claimed) {
-                var before = row.leasedUntil;
-                row.leasedUntil = until;
-                store.onRollback(() -> row.leasedUntil = before);
-            }
-            return claimed.stream().map(row -> row.entry).toList();
-        });
+        var batch = store.locked(() -> take(max));
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        var orders = batch.stream().map(entry -> entry.event().orderId()).toList();
+        try {
+            var published = publishing.publish(batch);
+            store.locked(() -> {
+                markPublished(published);
+                return null;
+            });
+        } finally {
+            store.locked(() -> held.removeAll(orders));
+        }
+        return batch.size();
     }
 
-    @Override
-    public void markPublished(Collection<Long> sequences, Instant at) {
-        store.locked(() -> {
-            for (var sequence : sequences) {
-                var row = bySequence.get(sequence);
-                if (row != null && row.publishedAt == null) {
-                    row.publishedAt = at;
-                    store.onRollback(() -> row.publishedAt = null);
-                }
+    /** The oldest unpublished entries of orders no other relay holds, up to {@code max}; holds their orders. */
+    private List<OutboxEntry> take(int max) {
+        var batch = new ArrayList<OutboxEntry>();
+        for (var row : bySequence.values()) {
+            if (batch.size() == max) {
+                break;
             }
-            return null;
-        });
+            if (row.publishedAt == null && !held.contains(row.entry.event().orderId())) {
+                batch.add(row.entry);
+            }
+        }
+        batch.forEach(entry -> held.add(entry.event().orderId()));
+        return batch;
     }
 
-    @Override
-    public void release(Collection<Long> sequences) {
-        store.locked(() -> {
-            for (var sequence : sequences) {
-                var row = bySequence.get(sequence);
-                if (row != null) {
-                    var before = row.leasedUntil;
-                    row.leasedUntil = null;
-                    store.onRollback(() -> row.leasedUntil = before);
-                }
+    private void markPublished(Published published) {
+        for (var sequence : published.sequences()) {
+            var row = bySequence.get(sequence);
+            if (row != null && row.publishedAt == null) {
+                row.publishedAt = published.at();
+                store.onRollback(() -> row.publishedAt = null);
             }
-            return null;
-        });
+        }
     }
 
     @Override

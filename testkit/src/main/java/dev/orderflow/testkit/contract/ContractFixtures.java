@@ -1,5 +1,7 @@
 package dev.orderflow.testkit.contract;
 
+import dev.orderflow.application.port.out.Outbox;
+import dev.orderflow.application.port.out.OutboxEntry;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.CancellationReason;
 import dev.orderflow.domain.Carrier;
@@ -14,8 +16,11 @@ import dev.orderflow.domain.OrderStatus;
 import dev.orderflow.domain.ShippingAddress;
 import dev.orderflow.domain.TrackingNumber;
 import dev.orderflow.testkit.Samples;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -120,5 +125,21 @@ public final class ContractFixtures {
     /** Whether the order is in a final state. */
     public static boolean isFinal(Order order) {
         return order.status() == OrderStatus.DELIVERED || order.status() == OrderStatus.CANCELLED;
+    }
+
+    /**
+     * Publishes, at {@code at}, everything that the outbox hands out (with no other relay at work: all it
+     * holds); returns the entries in sequence order.
+     */
+    public static List<OutboxEntry> publishAll(Outbox outbox, Instant at) {
+        var published = new ArrayList<OutboxEntry>();
+        while (outbox.relay(100, Duration.ofMinutes(1), batch -> {
+            published.addAll(batch);
+            return new Outbox.Published(batch.stream().map(OutboxEntry::sequence).toList(), at);
+        }) > 0) {
+            // the next batch
+        }
+        published.sort(Comparator.comparingLong(OutboxEntry::sequence));
+        return published;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,24 +18,45 @@ public interface Outbox {
     void append(List<OrderEvent> events);
 
     /**
-     * Claims up to {@code max} unpublished entries for {@code lease}: no other claim returns them until the
-     * lease ends, they are marked published or released. An entry is only claimed together with, or after,
-     * every earlier unpublished entry of the same order, so publishing claims in sequence order keeps each
-     * order's events in order. Entries come in ascending sequence order.
+     * Hands up to {@code max} unpublished entries to {@code publishing} and marks published those it returns.
+     * <p>
+     * The batch holds, of each order in it, its oldest unpublished entries, in ascending sequence order. While
+     * {@code publishing} runs, no other call (in this process or another) is handed an entry of an order in the
+     * batch. The entries it does not return stay unpublished and are handed out again by the next call, and so
+     * are all of them when it throws; this method then throws what it threw. Nothing is called when no entry
+     * waits or every waiting order is held by another call.
+     * <p>
+     * A storage that outlives its callers (a database) hands a batch out again once {@code hold} has passed
+     * without an answer from the caller that holds it (a process that hangs or lost its connection); in memory,
+     * a batch is held until {@code publishing} returns.
+     *
+     * @return how many entries were handed to {@code publishing}; 0 when it was not called
      */
-    List<OutboxEntry> claim(int max, Instant now, Duration lease);
-
-    /** Marks claimed entries published; they are never claimed again. */
-    void markPublished(Collection<Long> sequences, Instant at);
-
-    /** Ends the claim on entries that could not be published so that they are claimed again at once. */
-    void release(Collection<Long> sequences);
+    int relay(int max, Duration hold, Publishing publishing);
 
     /** Deletes entries published before {@code before}; never an unpublished one. Returns how many. */
     int deletePublishedBefore(Instant before);
 
     /** How many entries wait to be published, and since when the oldest of them waits. */
     Backlog backlog();
+
+    /** Publishes a batch handed out by {@link #relay}. */
+    @FunctionalInterface
+    interface Publishing {
+
+        /** Publishes the batch (not empty), returning which of its entries to mark published, and when. */
+        Published publish(List<OutboxEntry> batch);
+    }
+
+    /** The entries (by sequence) that a {@link Publishing} published, and when. */
+    record Published(Collection<Long> sequences, Instant at) {
+
+        /** Refuses missing parts. */
+        public Published {
+            sequences = List.copyOf(sequences);
+            Objects.requireNonNull(at, "at");
+        }
+    }
 
     /** The unpublished entries: their count and the time the oldest was recorded. */
     record Backlog(long size, Optional<Instant> oldestRecordedAt) {
