@@ -53,8 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * scales out, with the same token and cursor secrets. A page cursor and an idempotent retry work across
  * them. Then, with the broker down, orders are placed and moved on through both, alternately, so that the
  * outbox holds all their events; the broker comes back, both relays drain the backlog, and the first
- * instance is killed with SIGKILL in the middle, while it holds claimed entries. The second drains the rest,
- * the killed one's claim too once its lease ran out: every event of the event log is on the topic, and each
+ * instance is killed with SIGKILL in the middle, while it holds shards of the outbox. Its transaction ends
+ * with its connection and the second drains the rest: every event of the event log is on the topic, and each
  * order's events arrive in version order (redeliveries of an earlier event aside: delivery is at least once).
  * The methods run in their order: the last one kills an instance the others need.
  */
@@ -66,16 +66,16 @@ class TwoInstancesIT {
     private static final int ORDERS_PLACED = 200;
     private static final int CLIENTS = 8;
     private static final String CURSOR_SECRET = "two-instances-cursor-secret-0123456789";
-    /**
-     * The leases of the two relays. The first instance's claims last longer than the second's can, so the
-     * test tells them apart in the outbox: an unpublished entry leased for more than {@link #SECOND_LEASE}
-     * from now is the first instance's.
-     */
-    private static final Duration FIRST_LEASE = Duration.ofSeconds(10);
-    private static final Duration SECOND_LEASE = Duration.ofSeconds(4);
     private static final String UNPUBLISHED = "SELECT count(*) FROM outbox WHERE published_at IS NULL";
-    private static final String CLAIMED_BY_FIRST = UNPUBLISHED + " AND leased_until > now() + interval '"
-            + SECOND_LEASE.plusSeconds(1).toSeconds() + " seconds'";
+    /**
+     * Unpublished entries in shards that a frozen relay holds: a transaction holds the advisory lock of each
+     * (OutboxRows) and has waited for its client for longer than a working relay's publication of two entries
+     * takes.
+     */
+    private static final String HELD_BY_FROZEN = UNPUBLISHED + " AND (get_byte(uuid_send(order_id), 15) & 15) IN ("
+            + "SELECT l.objid::bigint FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+            + "WHERE l.locktype = 'advisory' AND l.classid = x'6f626f78'::int::oid AND l.granted "
+            + "AND a.state = 'idle in transaction' AND a.state_change < now() - interval '250 milliseconds')";
     private static final Pattern PUBLISHED_METRIC =
             Pattern.compile("(?m)^orderflow_outbox_published_total(?:\\{[^}]*})? (\\S+)$");
     private static final ObjectMapper JSON = ObjectMapper.getDefault();
@@ -96,8 +96,8 @@ class TwoInstancesIT {
         broker = TestBroker.start(Map.of(TOPIC, 3, "payments.v1", 1, "shipping.v1", 1));
         database = TestDatabase.empty();
         // both at once on the empty database: they migrate it together, as a deployment's instances do
-        first = ServiceProcess.launch(workDir.resolve("first"), environment(FIRST_LEASE));
-        second = ServiceProcess.launch(workDir.resolve("second"), environment(SECOND_LEASE));
+        first = ServiceProcess.launch(workDir.resolve("first"), environment());
+        second = ServiceProcess.launch(workDir.resolve("second"), environment());
         first.awaitStarted();
         second.awaitStarted();
         for (var service : List.of(first, second)) {
@@ -110,7 +110,7 @@ class TwoInstancesIT {
         firstAdmin = new ApiClient(first.uri()).withToken(TestTokens.hs256(TestTokens.SECRET).mint("ops", "admin"));
     }
 
-    private Map<String, String> environment(Duration lease) {
+    private Map<String, String> environment() {
         var env = new HashMap<String, String>();
         env.put("ORDERFLOW_DB_URL", database.url());
         env.put("ORDERFLOW_DB_USER", database.user());
@@ -121,9 +121,9 @@ class TwoInstancesIT {
         // lasts long enough to kill one in it, also on a fast machine
         env.put("ORDERFLOW_MESSAGING_RELAY_THREADS", "1");
         env.put("ORDERFLOW_MESSAGING_RELAY_BATCH_SIZE", "2");
-        env.put("ORDERFLOW_MESSAGING_RELAY_LEASE", lease.toSeconds() + "s");
+        env.put("ORDERFLOW_MESSAGING_RELAY_LEASE", "10s");
         env.put("ORDERFLOW_MESSAGING_RELAY_MAX_BACKOFF", "500ms");
-        // a send gives up within the shorter lease (the service refuses a lease shorter than this)
+        // a send gives up within the lease (the service refuses a lease shorter than this)
         env.put("KAFKA_DELIVERY_TIMEOUT_MS", "3000");
         env.put("KAFKA_REQUEST_TIMEOUT_MS", "2000");
         return env;
@@ -199,23 +199,23 @@ class TwoInstancesIT {
             await("the first instance publishes part of the backlog", Duration.ofMinutes(1),
                     () -> publishedBy(firstAdmin) >= publishedBefore + 10);
 
-            // freeze the first instance, and kill it if it holds a claim; let it go on and look again if not
+            // freeze the first instance, and kill it if it holds shards; let it go on and look again if not
             long unpublishedAtKill;
             long orphaned;
             var deadline = Instant.now().plus(Duration.ofSeconds(30));
             while (true) {
                 first.freeze();
-                // what it sent finishes in the database, nothing more comes: the outbox shows what it holds
-                Thread.sleep(100);
-                if (count(db, CLAIMED_BY_FIRST) > 0) {
+                // what it sent finishes in the database, nothing more comes: its transaction waits, if it has one
+                Thread.sleep(300);
+                orphaned = count(db, HELD_BY_FROZEN);
+                if (orphaned > 0) {
                     first.kill();
                     unpublishedAtKill = count(db, UNPUBLISHED);
-                    orphaned = count(db, CLAIMED_BY_FIRST);
                     break;
                 }
                 first.thaw();
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("the first instance never held a claim; unpublished: "
+                    throw new AssertionError("the first instance never held shards; unpublished: "
                             + count(db, UNPUBLISHED));
                 }
                 Thread.sleep(5);
@@ -236,13 +236,13 @@ class TwoInstancesIT {
             arrivals.first().keySet().stream().filter(order -> !logged.containsKey(order))
                     .forEach(order -> differences.add(order + ": on the topic, not in the event log"));
             System.out.printf("two instances: %d events in the backlog; the first instance killed with %d unpublished,"
-                            + " %d of them claimed by it; the second drained the rest in %d ms; %d records on the topic,"
+                            + " %d of them in its shards; the second drained the rest in %d ms; %d records on the topic,"
                             + " %d of them redeliveries%n", backlog, unpublishedAtKill, orphaned, drained.toMillis(),
                     records.size(), arrivals.redeliveries());
             var held = orphaned;
             assertAll(
                     () -> assertTrue(backlog >= ORDERS_PLACED, "every order's events waited: " + backlog),
-                    () -> assertTrue(held > 0, "killed while it held claimed, unpublished entries"),
+                    () -> assertTrue(held > 0, "killed while it held shards with unpublished entries"),
                     () -> assertEquals(List.of(), differences,
                             "every event of the log on the topic, each order's in version order (redeliveries aside)"),
                     () -> assertEquals(List.of(), arrivals.changedIds(), "a redelivery keeps its ce_id"));

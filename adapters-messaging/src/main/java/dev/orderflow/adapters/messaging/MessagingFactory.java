@@ -37,7 +37,7 @@ final class MessagingFactory {
         return new KafkaEventPublisher(clients.producer(), wire, settings.ordersTopic(), tracing);
     }
 
-    /** How the relay that the bootstrap builds on this publisher claims batches. */
+    /** How the relay that the bootstrap builds on this publisher takes batches. */
     @Singleton
     OutboxRelay.Settings relaySettings(MessagingSettings settings) {
         return new OutboxRelay.Settings(settings.relayBatchSize(), settings.relayLease());

@@ -13,8 +13,9 @@ import java.time.Duration;
  * @param shippingTopic        where the shipping service's events are read from
  * @param source               the CloudEvents {@code ce_source} of published events
  * @param relayThreads         how many threads of this instance relay at once
- * @param relayBatchSize       how many outbox entries a relay thread claims at once
- * @param relayLease           how long a claim lasts; longer than a send may take
+ * @param relayBatchSize       how many outbox entries a relay thread takes at once
+ * @param relayLease           how long a relay may hold a batch before the database ends its session and
+ *                             hands the batch to another; longer than a send may take
  * @param relayPollInterval    how long the relay waits when the outbox is empty
  * @param relayMaxBackoff      the longest wait between attempts while the broker is unreachable
  * @param maxAttempts          how often an inbound message is tried before it goes to the dead-letter topic

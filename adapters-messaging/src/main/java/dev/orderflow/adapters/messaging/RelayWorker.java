@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the {@link OutboxRelay} on threads of its own from startup to shutdown: relays batches back to back
  * while there is a backlog, polls while the outbox is empty, backs off exponentially while the broker is
- * unreachable, and flushes what is left when the service stops. With several threads one claims from the
- * database while another waits for the broker; the outbox's claims keep each order's events in order.
+ * unreachable, and flushes what is left when the service stops. With several threads one reads from the
+ * database while another waits for the broker; the outbox hands an order's entries to one relay at a time.
  */
 @Singleton
 @Requires(property = KAFKA_SERVERS)
@@ -108,7 +108,7 @@ final class RelayWorker implements ApplicationEventListener<StartupEvent> {
                 // the database is down or too slow: back off quietly (one warning), the entries wait in the outbox
                 wait = backingOff(e.getMessage(), backoff);
             } catch (RuntimeException e) {
-                // the outbox's storage failed otherwise: the claims' leases run out, nothing is lost
+                // the outbox's storage failed otherwise: the batch was not marked published, nothing is lost
                 LOG.error("Outbox relay round failed", e);
                 wait = backingOff(e.toString(), backoff);
             }
