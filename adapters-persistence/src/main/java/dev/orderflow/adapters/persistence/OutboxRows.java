@@ -33,7 +33,7 @@ interface OutboxRows extends GenericRepository<OutboxRow, Long> {
     /*
      * A relay's transaction (see PostgresOutbox#relay): hold shards, read their oldest unpublished entries,
      * publish them, mark them published, commit. An entry's shard is the expression of the index
-     * outbox_unpublished (V8), and a shard is held with a transaction-level advisory lock on (SHARD_LOCKS, shard),
+     * outbox_unpublished_by_shard (V8), and a shard is held with a transaction-level advisory lock on (SHARD_LOCKS, shard),
      * so it is free again when the transaction ends, however it ends. The entries must be read by a statement
      * after the one that took the locks: a statement's snapshot is taken when it starts, and one taken before a
      * lock was granted could miss the publication that the lock's previous holder committed meanwhile.
@@ -43,7 +43,7 @@ interface OutboxRows extends GenericRepository<OutboxRow, Long> {
     int SHARD_LOCKS = 0x6f626f78;
     /** How many shards the outbox has: the values of the low four bits of an order id's last byte. */
     int SHARDS = 16;
-    /** An entry's shard: the expression of the index {@code outbox_unpublished}. */
+    /** An entry's shard: the expression of the index {@code outbox_unpublished_by_shard}. */
     String SHARD = "(get_byte(uuid_send(order_id), 15) & 15)";
 
     /**
@@ -55,11 +55,14 @@ interface OutboxRows extends GenericRepository<OutboxRow, Long> {
             + "WHERE pg_try_advisory_xact_lock(" + SHARD_LOCKS + ", s) LIMIT :count")
     List<Integer> holdShards(int count);
 
-    /** The oldest {@code max} unpublished entries of the shards, in sequence order. */
+    /**
+     * The oldest {@code max} unpublished entries of a shard, in sequence order: one range of the index
+     * outbox_unpublished_by_shard. (One scan in sequence order over several shards, skipping the others'
+     * entries, was planned over the primary key, through every published entry that retention still keeps.)
+     */
     @Query("SELECT sequence, order_id, version, event_type, occurred_at, payload, trace_context FROM outbox "
-            + "WHERE published_at IS NULL AND " + SHARD + " = ANY (:shards) "
-            + "ORDER BY sequence LIMIT :max")
-    List<OutboxClaim> oldestOf(int[] shards, int max);
+            + "WHERE published_at IS NULL AND " + SHARD + " = :shard ORDER BY sequence LIMIT :max")
+    List<OutboxClaim> oldestOf(int shard, int max);
 
     /**
      * Ends the session, and with it the transaction and its locks, once the transaction waited idle for
