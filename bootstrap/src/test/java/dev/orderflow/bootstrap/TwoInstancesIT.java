@@ -53,7 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scales out, with the same token and cursor secrets. A page cursor and an idempotent retry work across
  * them. Then, with the broker down, orders are placed and moved on through both, alternately, so that the
  * outbox holds all their events; the broker comes back, both relays drain the backlog, and the first
- * instance is killed with SIGKILL in the middle, while it holds shards of the outbox. Its transaction ends
+ * instance is killed with SIGKILL in the middle, while it holds the outbox's lock. Its transaction ends
  * with its connection and the second drains the rest: every event of the event log is on the topic, and each
  * order's events arrive in version order (redeliveries of an earlier event aside: delivery is at least once).
  * The methods run in their order: the last one kills an instance the others need.
@@ -68,13 +68,13 @@ class TwoInstancesIT {
     private static final String CURSOR_SECRET = "two-instances-cursor-secret-0123456789";
     private static final String UNPUBLISHED = "SELECT count(*) FROM outbox WHERE published_at IS NULL";
     /**
-     * Unpublished entries in shards that a frozen relay holds: a transaction holds the advisory lock of each
-     * (OutboxRows) and has waited for its client for longer than a working relay's publication of two entries
-     * takes.
+     * The unpublished entries while a frozen relay holds the outbox: a transaction holds the outbox's advisory
+     * lock (OutboxRows) and has waited for its client for longer than a working relay's publication of two
+     * entries takes.
      */
-    private static final String HELD_BY_FROZEN = UNPUBLISHED + " AND (get_byte(uuid_send(order_id), 15) & 15) IN ("
-            + "SELECT l.objid::bigint FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-            + "WHERE l.locktype = 'advisory' AND l.classid = x'6f626f78'::int::oid AND l.granted "
+    private static final String HELD_BY_FROZEN = UNPUBLISHED + " AND EXISTS ("
+            + "SELECT 1 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+            + "WHERE l.locktype = 'advisory' AND l.classid = x'6f626f78'::int::oid AND l.objid = 0 AND l.granted "
             + "AND a.state = 'idle in transaction' AND a.state_change < now() - interval '250 milliseconds')";
     private static final Pattern PUBLISHED_METRIC =
             Pattern.compile("(?m)^orderflow_outbox_published_total(?:\\{[^}]*})? (\\S+)$");
@@ -199,7 +199,7 @@ class TwoInstancesIT {
             await("the first instance publishes part of the backlog", Duration.ofMinutes(1),
                     () -> publishedBy(firstAdmin) >= publishedBefore + 10);
 
-            // freeze the first instance, and kill it if it holds shards; let it go on and look again if not
+            // freeze the first instance, and kill it if it holds the outbox; let it go on and look again if not
             long unpublishedAtKill;
             long orphaned;
             var deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -215,7 +215,7 @@ class TwoInstancesIT {
                 }
                 first.thaw();
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("the first instance never held shards; unpublished: "
+                    throw new AssertionError("the first instance never held the outbox; unpublished: "
                             + count(db, UNPUBLISHED));
                 }
                 Thread.sleep(5);
@@ -236,13 +236,13 @@ class TwoInstancesIT {
             arrivals.first().keySet().stream().filter(order -> !logged.containsKey(order))
                     .forEach(order -> differences.add(order + ": on the topic, not in the event log"));
             System.out.printf("two instances: %d events in the backlog; the first instance killed with %d unpublished,"
-                            + " %d of them in its shards; the second drained the rest in %d ms; %d records on the topic,"
+                            + " %d of them held by it; the second drained the rest in %d ms; %d records on the topic,"
                             + " %d of them redeliveries%n", backlog, unpublishedAtKill, orphaned, drained.toMillis(),
                     records.size(), arrivals.redeliveries());
             var held = orphaned;
             assertAll(
                     () -> assertTrue(backlog >= ORDERS_PLACED, "every order's events waited: " + backlog),
-                    () -> assertTrue(held > 0, "killed while it held shards with unpublished entries"),
+                    () -> assertTrue(held > 0, "killed while it held the outbox with unpublished entries"),
                     () -> assertEquals(List.of(), differences,
                             "every event of the log on the topic, each order's in version order (redeliveries aside)"),
                     () -> assertEquals(List.of(), arrivals.changedIds(), "a redelivery keeps its ce_id"));

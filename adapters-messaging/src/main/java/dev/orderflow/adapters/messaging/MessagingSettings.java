@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param paymentsTopic        where the payment provider's events are read from
  * @param shippingTopic        where the shipping service's events are read from
  * @param source               the CloudEvents {@code ce_source} of published events
- * @param relayThreads         how many threads of this instance relay at once
+ * @param relayThreads         how many threads of this instance relay; on PostgreSQL one relay at a time, of
+ *                             all instances, holds the outbox, and a second thread only stands by
  * @param relayBatchSize       how many outbox entries a relay thread takes at once
  * @param relayLease           how long a relay may hold a batch before the database ends its session and
  *                             hands the batch to another; longer than a send may take
@@ -28,7 +29,7 @@ record MessagingSettings(
         @Bindable(defaultValue = "payments.v1") String paymentsTopic,
         @Bindable(defaultValue = "shipping.v1") String shippingTopic,
         @Bindable(defaultValue = "/orderflow") String source,
-        @Bindable(defaultValue = "2") int relayThreads,
+        @Bindable(defaultValue = "1") int relayThreads,
         @Bindable(defaultValue = "500") int relayBatchSize,
         @Bindable(defaultValue = "60s") Duration relayLease,
         @Bindable(defaultValue = "20ms") Duration relayPollInterval,

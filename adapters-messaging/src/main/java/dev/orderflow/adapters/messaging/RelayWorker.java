@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the {@link OutboxRelay} on threads of its own from startup to shutdown: relays batches back to back
  * while there is a backlog, polls while the outbox is empty, backs off exponentially while the broker is
- * unreachable, and flushes what is left when the service stops. With several threads one reads from the
- * database while another waits for the broker; the outbox hands an order's entries to one relay at a time.
+ * unreachable, and flushes what is left when the service stops. The outbox hands an order's entries to one
+ * relay at a time (on PostgreSQL, the whole outbox), so any number of threads and instances may relay.
  */
 @Singleton
 @Requires(property = KAFKA_SERVERS)

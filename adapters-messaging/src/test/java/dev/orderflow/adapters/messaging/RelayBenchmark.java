@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Measures the relay against the in-process broker and PostgreSQL (embedded, or the server named by
  * {@code ORDERFLOW_TEST_DB_URL}): how fast it drains a backlog, and how long an event takes from the commit
  * of its order to a consumer under a steady load. Run it with {@code bench/relay.sh}; arguments: backlog
- * size (100000), orders per second (500), seconds of load (20), relay batch size (500), relay threads (2).
+ * size (100000), orders per second (500), seconds of load (20), relay batch size (500), relay threads (1).
  */
 public final class RelayBenchmark {
 
@@ -44,17 +44,25 @@ public final class RelayBenchmark {
         int rate = arg(args, 1, 500);
         int seconds = arg(args, 2, 20);
         int batchSize = arg(args, 3, 500);
-        int threads = arg(args, 4, 2);
+        int threads = arg(args, 4, 1);
         var broker = KafkaBroker.shared();
         var settings = Map.<String, Object>of("orderflow.messaging.relay-batch-size", batchSize,
                 "orderflow.messaging.relay-threads", threads);
         System.out.printf("relay benchmark: backlog %d, load %d orders/s for %d s, batch size %d, %d relay threads, "
                 + "%d cores%n", backlog, rate, seconds, batchSize, threads, Runtime.getRuntime().availableProcessors());
-        drainWithoutBroker(backlog, batchSize);
-        drain(backlog, settings);
-        latency(rate, seconds, settings);
-        KafkaBroker.stopShared();
-        System.exit(0);
+        int exit = 0;
+        try {
+            drainWithoutBroker(backlog, batchSize);
+            drain(backlog, settings);
+            latency(rate, seconds, settings);
+        } catch (Exception | Error e) {
+            // the broker's threads would keep the JVM alive without an exit
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            KafkaBroker.stopShared();
+        }
+        System.exit(exit);
     }
 
     private static int arg(String[] args, int index, int otherwise) {

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@code outbox} table. Relays hold shards of it under advisory locks that they try without waiting, so
- * concurrent relays in any number of processes never wait for each other nor take the same order's entries.
+ * The {@code outbox} table. A relay reads and marks it under an advisory lock that it tries without waiting,
+ * so relays in any number of processes never wait for each other nor publish the same entry.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface OutboxRows extends GenericRepository<OutboxRow, Long> {
@@ -31,45 +31,31 @@ interface OutboxRows extends GenericRepository<OutboxRow, Long> {
     void append(@Nullable String traceContext, String events);
 
     /*
-     * A relay's transaction (see PostgresOutbox#relay): hold shards, read their oldest unpublished entries,
-     * publish them, mark them published, commit. An entry's shard is the expression of the index
-     * outbox_unpublished_by_shard (V8), and a shard is held with a transaction-level advisory lock on (SHARD_LOCKS, shard),
-     * so it is free again when the transaction ends, however it ends. The entries must be read by a statement
-     * after the one that took the locks: a statement's snapshot is taken when it starts, and one taken before a
-     * lock was granted could miss the publication that the lock's previous holder committed meanwhile.
+     * A relay's transaction (see PostgresOutbox#relay): take the outbox's advisory lock, read the oldest
+     * unpublished entries, publish them, mark them published, commit. The lock is a transaction-level one, so
+     * it is free again when the transaction ends, however it ends. The entries must be read by a statement after
+     * the one that took the lock: a statement's snapshot is taken when it starts, and one taken before the lock
+     * was granted could miss the publication that the lock's previous holder committed meanwhile.
      */
 
-    /** The space of the advisory locks on the outbox's shards (the ASCII of "obox"). */
-    int SHARD_LOCKS = 0x6f626f78;
-    /** How many shards the outbox has: the values of the low four bits of an order id's last byte. */
-    int SHARDS = 16;
-    /** An entry's shard: the expression of the index {@code outbox_unpublished_by_shard}. */
-    String SHARD = "(get_byte(uuid_send(order_id), 15) & 15)";
+    /** Takes the relays' advisory lock on the outbox (key 0x6f626f78, the ASCII of "obox") unless another has it. */
+    @Query("SELECT pg_try_advisory_xact_lock(x'6f626f78'::int, 0)")
+    boolean holdOutbox();
 
-    /**
-     * Holds up to {@code count} shards that no other transaction holds, trying them in turn from the shard of
-     * the oldest unpublished entry on; holds none when no entry waits.
-     */
-    @Query("SELECT s FROM (SELECT (g + (SELECT " + SHARD + " FROM outbox WHERE published_at IS NULL "
-            + "ORDER BY sequence LIMIT 1)) % " + SHARDS + " AS s FROM generate_series(0, " + (SHARDS - 1) + ") g) t "
-            + "WHERE pg_try_advisory_xact_lock(" + SHARD_LOCKS + ", s) LIMIT :count")
-    List<Integer> holdShards(int count);
-
-    /**
-     * The oldest {@code max} unpublished entries of a shard, in sequence order: one range of the index
-     * outbox_unpublished_by_shard. (One scan in sequence order over several shards, skipping the others'
-     * entries, was planned over the primary key, through every published entry that retention still keeps.)
-     */
+    /** The oldest {@code max} unpublished entries, in sequence order (the index outbox_unpublished). */
     @Query("SELECT sequence, order_id, version, event_type, occurred_at, payload, trace_context FROM outbox "
-            + "WHERE published_at IS NULL AND " + SHARD + " = :shard ORDER BY sequence LIMIT :max")
-    List<OutboxClaim> oldestOf(int shard, int max);
+            + "WHERE published_at IS NULL ORDER BY sequence LIMIT :max")
+    List<OutboxClaim> oldest(int max);
 
     /**
-     * Ends the session, and with it the transaction and its locks, once the transaction waited idle for
-     * {@code timeout} (a PostgreSQL interval such as {@code 60000ms}): the relay's publication took too long.
+     * Settings of the relay's transaction: PostgreSQL ends the session, and with it the transaction and the
+     * lock, once the transaction waited idle for {@code timeout} (an interval such as {@code 60000ms}: the
+     * publication took too long); and the commit does not wait for the disk. A crash of the server may then
+     * forget the last publications marked, whose entries are published again: delivery is at least once.
      */
-    @Query("SELECT set_config('idle_in_transaction_session_timeout', :timeout, true)")
-    String endIfIdleFor(String timeout);
+    @Query("SELECT set_config('idle_in_transaction_session_timeout', :timeout, true), "
+            + "set_config('synchronous_commit', 'off', true)")
+    String relaySettings(String timeout);
 
     /*
      * Found by primary key: a WHERE clause that tests `published_at IS NULL` makes the partial index a

@@ -6,9 +6,7 @@ import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.domain.OrderId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 
 /** The outbox in the {@code outbox} table ({@link OutboxRows}). */
@@ -43,10 +41,9 @@ final class PostgresOutbox implements Outbox {
     }
 
     /**
-     * One transaction: holds up to half of the shards, the free ones from the oldest entry's on (so that a
-     * second relay finds the other half), reads the oldest entries of one shard after the other until it has
-     * {@code max}, publishes them and marks published what the publisher says. A relay that dies or hangs past
-     * {@code hold} loses its session, its transaction rolls back and its shards are free.
+     * One transaction: takes the outbox's lock unless another relay has it, reads the oldest {@code max}
+     * entries, publishes them and marks published what the publisher says. A relay that dies or hangs past
+     * {@code hold} loses its session, its transaction rolls back and the lock is free.
      */
     @Override
     public int relay(int max, Duration hold, Publishing publishing) {
@@ -54,19 +51,14 @@ final class PostgresOutbox implements Outbox {
             throw new IllegalArgumentException("max must be positive");
         }
         return sql.inTransaction(() -> {
-            var shards = sql.call("hold outbox shards", () -> rows.holdShards(OutboxRows.SHARDS / 2));
-            var read = new ArrayList<OutboxClaim>();
-            for (var shard : shards) {
-                if (read.size() == max) {
-                    break;
-                }
-                read.addAll(sql.call("read outbox entries", () -> rows.oldestOf(shard, max - read.size())));
-            }
-            if (read.isEmpty()) {
+            if (!sql.call("take the outbox's lock", rows::holdOutbox)) {
                 return 0;
             }
-            var batch = read.stream().sorted(Comparator.comparingLong(OutboxClaim::sequence)).map(this::entry).toList();
-            sql.run("limit how long the relay holds its batch", () -> rows.endIfIdleFor(hold.toMillis() + "ms"));
+            var batch = sql.call("read outbox entries", () -> rows.oldest(max)).stream().map(this::entry).toList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            sql.run("set up the relay's transaction", () -> rows.relaySettings(hold.toMillis() + "ms"));
             var published = publishing.publish(batch);
             if (!published.sequences().isEmpty()) {
                 sql.run("mark outbox entries published",
