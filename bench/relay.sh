@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Relay benchmark: events/s draining an outbox backlog to the in-process Kafka broker, and end-to-end
 # latency (order committed -> event consumed) under a steady load. Results: docs/benchmarks.md.
-#   bench/relay.sh [backlog=100000] [orders-per-second=500] [seconds=20] [relay-batch-size=500] [relay-threads=1]
+#   bench/relay.sh [backlog=100000] [orders-per-second=500] [seconds=20] [relay-batch-size=2000] [relay-threads=1]
 # PostgreSQL is embedded unless ORDERFLOW_TEST_DB_URL names a server.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -32,8 +32,8 @@ public final class OutboxRelay {
      */
     public record Settings(int batchSize, Duration lease) {
 
-        /** Batches of 500 entries held for at most 60 seconds. */
-        public static final Settings DEFAULTS = new Settings(500, Duration.ofSeconds(60));
+        /** Batches of 2 000 entries held for at most 60 seconds. */
+        public static final Settings DEFAULTS = new Settings(2_000, Duration.ofSeconds(60));
 
         /** Refuses a batch size below 1 and a lease that is not positive. */
         public Settings {

@@ -82,7 +82,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void an_unreachable_publisher_releases_the_batch_for_the_next_round() {
+    void an_unreachable_publisher_leaves_the_batch_for_the_next_round() {
         var events = recorded(List.of(deliveredLife(newId())));
         var down = new ScriptedPublisher(entries -> {
             throw new EventPublisher.PublisherUnavailableException("broker down", null);
@@ -90,7 +90,7 @@ class OutboxRelayTest {
         assertEquals(new Outcome.Failed(0, 4, "broker down"), relay(down, 10).relayBatch());
         assertEquals(4, storage.outbox().backlog().size());
 
-        assertEquals(4, relay(sink, 10).drain(), "released entries are claimed again at once");
+        assertEquals(4, relay(sink, 10).drain(), "the batch is handed out again at once");
         assertEquals(events, sink.events());
     }
 
@@ -112,7 +112,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void a_publisher_bug_is_rethrown_after_the_batch_is_released() {
+    void a_publisher_bug_is_rethrown_and_the_batch_handed_out_again() {
         recorded(List.of(deliveredLife(newId())));
         var bug = new IllegalStateException("bug");
         var broken = new ScriptedPublisher(entries -> {

@@ -30,7 +30,7 @@ record MessagingSettings(
         @Bindable(defaultValue = "shipping.v1") String shippingTopic,
         @Bindable(defaultValue = "/orderflow") String source,
         @Bindable(defaultValue = "1") int relayThreads,
-        @Bindable(defaultValue = "500") int relayBatchSize,
+        @Bindable(defaultValue = "2000") int relayBatchSize,
         @Bindable(defaultValue = "60s") Duration relayLease,
         @Bindable(defaultValue = "20ms") Duration relayPollInterval,
         @Bindable(defaultValue = "5s") Duration relayMaxBackoff,

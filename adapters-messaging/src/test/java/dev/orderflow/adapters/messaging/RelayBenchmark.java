@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Measures the relay against the in-process broker and PostgreSQL (embedded, or the server named by
  * {@code ORDERFLOW_TEST_DB_URL}): how fast it drains a backlog, and how long an event takes from the commit
  * of its order to a consumer under a steady load. Run it with {@code bench/relay.sh}; arguments: backlog
- * size (100000), orders per second (500), seconds of load (20), relay batch size (500), relay threads (1).
+ * size (100000), orders per second (500), seconds of load (20), relay batch size (2000), relay threads (1).
  */
 public final class RelayBenchmark {
 
@@ -43,7 +43,7 @@ public final class RelayBenchmark {
         int backlog = arg(args, 0, 100_000);
         int rate = arg(args, 1, 500);
         int seconds = arg(args, 2, 20);
-        int batchSize = arg(args, 3, 500);
+        int batchSize = arg(args, 3, 2_000);
         int threads = arg(args, 4, 1);
         var broker = KafkaBroker.shared();
         var settings = Map.<String, Object>of("orderflow.messaging.relay-batch-size", batchSize,

@@ -38,24 +38,23 @@ interface OutboxRows extends GenericRepository<OutboxRow, Long> {
      * was granted could miss the publication that the lock's previous holder committed meanwhile.
      */
 
-    /** Takes the relays' advisory lock on the outbox (key 0x6f626f78, the ASCII of "obox") unless another has it. */
-    @Query("SELECT pg_try_advisory_xact_lock(x'6f626f78'::int, 0)")
-    boolean holdOutbox();
+    /**
+     * Takes the relays' advisory lock on the outbox (key 0x6f626f78, the ASCII of "obox") unless another
+     * relay has it, and sets the transaction up for relaying: PostgreSQL ends the session, and with it the
+     * transaction and the lock, once the transaction waited idle for {@code hold} (an interval such as
+     * {@code 60000ms}: the publication took too long); and the commit does not wait for the disk, so a crash of
+     * the server may forget the last publications marked, whose entries are then published again (delivery is
+     * at least once).
+     */
+    @Query("SELECT pg_try_advisory_xact_lock(x'6f626f78'::int, 0) "
+            + "FROM (SELECT set_config('idle_in_transaction_session_timeout', :hold, true), "
+            + "set_config('synchronous_commit', 'off', true)) settings")
+    boolean holdOutbox(String hold);
 
     /** The oldest {@code max} unpublished entries, in sequence order (the index outbox_unpublished). */
     @Query("SELECT sequence, order_id, version, event_type, occurred_at, payload, trace_context FROM outbox "
             + "WHERE published_at IS NULL ORDER BY sequence LIMIT :max")
     List<OutboxClaim> oldest(int max);
-
-    /**
-     * Settings of the relay's transaction: PostgreSQL ends the session, and with it the transaction and the
-     * lock, once the transaction waited idle for {@code timeout} (an interval such as {@code 60000ms}: the
-     * publication took too long); and the commit does not wait for the disk. A crash of the server may then
-     * forget the last publications marked, whose entries are published again: delivery is at least once.
-     */
-    @Query("SELECT set_config('idle_in_transaction_session_timeout', :timeout, true), "
-            + "set_config('synchronous_commit', 'off', true)")
-    String relaySettings(String timeout);
 
     /*
      * Found by primary key: a WHERE clause that tests `published_at IS NULL` makes the partial index a

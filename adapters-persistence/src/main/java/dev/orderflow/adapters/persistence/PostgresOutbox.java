@@ -51,14 +51,13 @@ final class PostgresOutbox implements Outbox {
             throw new IllegalArgumentException("max must be positive");
         }
         return sql.inTransaction(() -> {
-            if (!sql.call("take the outbox's lock", rows::holdOutbox)) {
+            if (!sql.call("take the outbox's lock", () -> rows.holdOutbox(hold.toMillis() + "ms"))) {
                 return 0;
             }
             var batch = sql.call("read outbox entries", () -> rows.oldest(max)).stream().map(this::entry).toList();
             if (batch.isEmpty()) {
                 return 0;
             }
-            sql.run("set up the relay's transaction", () -> rows.relaySettings(hold.toMillis() + "ms"));
             var published = publishing.publish(batch);
             if (!published.sequences().isEmpty()) {
                 sql.run("mark outbox entries published",

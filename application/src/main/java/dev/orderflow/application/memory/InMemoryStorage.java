@@ -5,7 +5,8 @@ import dev.orderflow.application.port.out.OrderStorage;
 /**
  * Storage in the heap of this process: orders, events, outbox, idempotency keys and inbox, forgotten when the
  * process ends. Transactions are serialised by one lock and undone on failure, so the adapters keep every
- * contract of the database adapters: versions, conflicts, all-or-nothing writes, exclusive outbox claims.
+ * contract of the database adapters: versions, conflicts, all-or-nothing writes, an order's outbox entries held
+ * by one relay at a time.
  */
 public final class InMemoryStorage {
 
