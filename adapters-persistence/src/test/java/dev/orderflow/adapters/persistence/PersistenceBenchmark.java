@@ -124,8 +124,9 @@ public final class PersistenceBenchmark {
             for (int i = 0; i < relays; i++) {
                 pool.submit(() -> cost.measure(() -> {
                     while (true) {
-                        int relayed = storage.outbox().relay(RELAY_BATCH, Duration.ofMinutes(1), batch -> new Outbox.Published(
-                                batch.stream().map(OutboxEntry::sequence).toList(), Instant.now()));
+                        int relayed = storage.outbox().relay(RELAY_BATCH, Duration.ofMinutes(1), batch ->
+                                new Outbox.Published(batch.stream().map(OutboxEntry::sequence).toList(),
+                                        Instant.now()));
                         done.add(relayed);
                         if (relayed == 0) {
                             if (storage.outbox().backlog().size() == 0) {
