@@ -2,6 +2,7 @@ package dev.orderflow.adapters.persistence;
 
 import static dev.orderflow.testkit.contract.ContractFixtures.T0;
 import static dev.orderflow.testkit.contract.ContractFixtures.deliveredLife;
+import static dev.orderflow.testkit.contract.ContractFixtures.everyEntry;
 import static dev.orderflow.testkit.contract.ContractFixtures.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +42,7 @@ class OutboxHoldIT {
             var stuck = thread.submit(() -> outbox.relay(10, HOLD, batch -> {
                 holding.countDown();
                 sleep(HOLD.multipliedBy(3));
-                return new Outbox.Published(sequences(batch), T0);
+                return everyEntry(batch, T0);
             }));
             assertTrue(holding.await(1, TimeUnit.MINUTES));
             assertEquals(0, outbox.relay(10, HOLD, batch -> {
@@ -61,10 +62,6 @@ class OutboxHoldIT {
             assertTrue(failure.getCause() instanceof RuntimeException, failure::toString);
         }
         assertEquals(events.size(), outbox.backlog().size(), "nothing was marked published");
-    }
-
-    private static List<Long> sequences(List<OutboxEntry> batch) {
-        return batch.stream().map(OutboxEntry::sequence).toList();
     }
 
     private static void sleep(Duration duration) {

@@ -3,6 +3,7 @@ package dev.orderflow.adapters.persistence;
 import static dev.orderflow.testkit.contract.ContractFixtures.ACTOR;
 import static dev.orderflow.testkit.contract.ContractFixtures.ADDRESS;
 import static dev.orderflow.testkit.contract.ContractFixtures.event;
+import static dev.orderflow.testkit.contract.ContractFixtures.everyEntry;
 import static dev.orderflow.testkit.contract.ContractFixtures.lines;
 import static dev.orderflow.testkit.contract.ContractFixtures.newCustomer;
 import static dev.orderflow.testkit.contract.ContractFixtures.newId;
@@ -12,8 +13,6 @@ import dev.orderflow.application.TimeOrderedIds;
 import dev.orderflow.application.port.in.CommandResult;
 import dev.orderflow.application.port.in.NewOrder;
 import dev.orderflow.application.port.out.OrderStorage;
-import dev.orderflow.application.port.out.Outbox;
-import dev.orderflow.application.port.out.OutboxEntry;
 import dev.orderflow.domain.OrderEvent;
 import io.micronaut.context.ApplicationContext;
 import java.lang.management.ManagementFactory;
@@ -31,7 +30,7 @@ import javax.sql.DataSource;
 
 /**
  * Throughput of the PostgreSQL adapters on an embedded PostgreSQL in a fresh temporary directory: orders
- * placed per second through {@link OrderService} with 1 and 8 callers, and outbox entries claimed and
+ * placed per second through {@link OrderService} with 1 and 8 callers, and outbox entries read and
  * marked published per second with 1 and 2 relays. Run by {@code bench/persistence.sh}; arguments
  * {@code seconds-per-measurement} (default 10) and {@code synchronous-commit} ({@code on} or {@code off},
  * default {@code on}).
@@ -62,9 +61,9 @@ public final class PersistenceBenchmark {
             drainOutbox(storage, 2);
             var dataSource = context.getBean(Database.class).dataSource();
             fillOutbox(storage, dataSource);
-            System.out.printf("outbox entries claimed+marked/s, 1 relay:  %,.0f%n", drainOutbox(storage, 1));
+            System.out.printf("outbox entries read+marked/s, 1 relay:  %,.0f%n", drainOutbox(storage, 1));
             fillOutbox(storage, dataSource);
-            System.out.printf("outbox entries claimed+marked/s, 2 relays: %,.0f%n", drainOutbox(storage, 2));
+            System.out.printf("outbox entries read+marked/s, 2 relays: %,.0f%n", drainOutbox(storage, 2));
         }
     }
 
@@ -124,9 +123,8 @@ public final class PersistenceBenchmark {
             for (int i = 0; i < relays; i++) {
                 pool.submit(() -> cost.measure(() -> {
                     while (true) {
-                        int relayed = storage.outbox().relay(RELAY_BATCH, Duration.ofMinutes(1), batch ->
-                                new Outbox.Published(batch.stream().map(OutboxEntry::sequence).toList(),
-                                        Instant.now()));
+                        int relayed = storage.outbox().relay(RELAY_BATCH, Duration.ofMinutes(1),
+                                batch -> everyEntry(batch, Instant.now()));
                         done.add(relayed);
                         if (relayed == 0) {
                             if (storage.outbox().backlog().size() == 0) {

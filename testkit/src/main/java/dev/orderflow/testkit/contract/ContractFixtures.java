@@ -127,6 +127,11 @@ public final class ContractFixtures {
         return order.status() == OrderStatus.DELIVERED || order.status() == OrderStatus.CANCELLED;
     }
 
+    /** What a relay's publishing returns when it published every entry of the batch, at {@code at}. */
+    public static Outbox.Published everyEntry(List<OutboxEntry> batch, Instant at) {
+        return new Outbox.Published(batch.stream().map(OutboxEntry::sequence).toList(), at);
+    }
+
     /**
      * Publishes, at {@code at}, everything that the outbox hands out (with no other relay at work: all it
      * holds); returns the entries in sequence order.
@@ -135,7 +140,7 @@ public final class ContractFixtures {
         var published = new ArrayList<OutboxEntry>();
         while (outbox.relay(100, Duration.ofMinutes(1), batch -> {
             published.addAll(batch);
-            return new Outbox.Published(batch.stream().map(OutboxEntry::sequence).toList(), at);
+            return everyEntry(batch, at);
         }) > 0) {
             // the next batch
         }

@@ -65,7 +65,7 @@ public abstract class OutboxContract extends PortContract<Outbox> {
         var batch = new ArrayList<OutboxEntry>();
         outbox().relay(max, HOLD, handed -> {
             batch.addAll(handed);
-            return new Outbox.Published(publish ? sequences(handed) : List.of(), T0);
+            return publish ? ContractFixtures.everyEntry(handed, T0) : new Outbox.Published(List.of(), T0);
         });
         return batch;
     }
@@ -172,10 +172,7 @@ public abstract class OutboxContract extends PortContract<Outbox> {
             done.countDown();
             assertEquals(1, first.get(1, TimeUnit.MINUTES));
         }
-        var rest = new ArrayList<OutboxEntry>();
-        for (var batch = relayOnce(100, true); !batch.isEmpty(); batch = relayOnce(100, true)) {
-            rest.addAll(batch);
-        }
+        var rest = ContractFixtures.publishAll(outbox(), T0);
         assertEquals(21, rest.size());
         assertTrue(eventsOf(rest).contains(held.get(1)), "handed out once the first relay finished");
     }
@@ -206,7 +203,7 @@ public abstract class OutboxContract extends PortContract<Outbox> {
                         publishedVersions.computeIfAbsent(entry.orderId(), o -> Collections.synchronizedList(
                                 new ArrayList<>())).add(entry.event().version());
                     }
-                    return new Outbox.Published(sequences(batch), T0);
+                    return ContractFixtures.everyEntry(batch, T0);
                 });
             }
             return null;
