@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -65,7 +66,7 @@ final class Http1 implements AutoCloseable {
         if (connection != null) {
             try {
                 return exchange(connection, request, content);
-            } catch (EOFException | java.net.SocketException closedWhileIdle) {
+            } catch (EOFException | SocketException closedWhileIdle) {
                 // the server closed it while it was idle: once more on a new connection
             }
         }

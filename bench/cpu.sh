@@ -72,9 +72,9 @@ for round in $(seq "$rounds"); do
       j1=$(jvm_ms); p1=$(pg_ms)
       # requests sent in the counted part and the warm-up (both at the same rate; the CPU readings span both)
       sent=$(awk -v r="$rate" -v s="$seconds" 'BEGIN {printf "%d", r * (s + 2)}')
-      per=$(awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v n="$sent" 'BEGIN {printf "JVM %.2f ms, PostgreSQL %.2f ms", j / n, p / n}')
-      results[$i,$kind]+="$(awk -v j=$((j1 - j0)) -v n="$sent" 'BEGIN {printf "%.2f", j / n}') "
-      line+=" $kind: $per per request ($figures);"
+      read -r jvm_per pg_per < <(awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v n="$sent" 'BEGIN {printf "%.2f %.2f\n", j / n, p / n}')
+      results[$i,$kind]+="$jvm_per "
+      line+=" $kind: JVM $jvm_per ms, PostgreSQL $pg_per ms per request ($figures);"
     done
     echo "$line" >&2
     kill -TERM "$pid"; wait "$pid" || true; pid=""
