@@ -19,9 +19,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * Backpressure: at most {@code orderflow.api.max-concurrent-requests} (env
- * {@code ORDERFLOW_API_MAX_CONCURRENT_REQUESTS}; default the connection pool's size) API requests are in
- * progress at once. One more waits up to {@code orderflow.api.overload-wait} (default 500 ms) for a place
+ * Backpressure: at most {@link ApiThreads#places()} API requests are in progress at once. One more waits up to {@code orderflow.api.overload-wait} (default 500 ms) for a place
  * ({@link RequestPlaces}), and is then refused with the {@code unavailable} problem and
  * {@code Retry-After: 1}. At most {@code orderflow.api.max-waiting-requests} (default ten times the places) wait,
  * served oldest first while the queue has room and newest first while it is full; one more waits in place of the
@@ -44,15 +42,13 @@ final class Backpressure implements Ordered {
     private final ScheduledThreadPoolExecutor timer;
     private final RequestPlaces places;
 
-    Backpressure(@Value("${orderflow.api.max-concurrent-requests:0}") int maxConcurrent,
+    Backpressure(ApiThreads api,
                  @Value("${orderflow.api.max-waiting-requests:0}") int maxWaiting,
-                 @Value("${orderflow.db.pool-size:10}") int poolSize,
                  @Value("${orderflow.api.overload-wait:500ms}") Duration wait,
                  @Named(TaskExecutors.BLOCKING) ExecutorService handOff) {
-        if (maxConcurrent < 0 || maxWaiting < 0 || wait.isNegative()) {
-            throw new IllegalArgumentException("orderflow.api.max-concurrent-requests (0: the pool size), "
-                    + "orderflow.api.max-waiting-requests (0: ten times the places) and orderflow.api.overload-wait "
-                    + "must not be negative");
+        if (maxWaiting < 0 || wait.isNegative()) {
+            throw new IllegalArgumentException("orderflow.api.max-waiting-requests (0: ten times the places) and "
+                    + "orderflow.api.overload-wait must not be negative");
         }
         this.timer = new ScheduledThreadPoolExecutor(1, task -> {
             var thread = new Thread(task, "orderflow-overload-wait");
@@ -60,7 +56,7 @@ final class Backpressure implements Ordered {
             return thread;
         });
         timer.setRemoveOnCancelPolicy(true); // a wait that ended with a place leaves nothing behind
-        int places = maxConcurrent > 0 ? maxConcurrent : poolSize;
+        int places = api.places();
         this.places = new RequestPlaces(places, maxWaiting > 0 ? maxWaiting : WAITING_PER_PLACE * places, wait,
                 timer, handOff);
     }

@@ -19,7 +19,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -30,14 +29,15 @@ import org.slf4j.MDC;
 
 /**
  * REST API v1 over the order use cases; {@link OrdersApi} declares the routes, bindings and documentation.
- * Blocking: the storage adapters behind the ports block, so requests run on the blocking executor, never on
- * the event loop; how many run at once is bounded before they get here ({@link Backpressure}). Every request
+ * Blocking: the storage adapters behind the ports block, so requests run on platform threads of their own
+ * ({@link ApiThreads}), never on the event loop; how many run at once is bounded before they get here
+ * ({@link Backpressure}). Every request
  * needs a valid bearer token; what the caller may do follows from its roles ({@link OrderAccess}), and the
  * actor on the events is the caller.
  */
 @Controller(OrdersController.PATH)
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(ApiThreads.EXECUTOR)
 @Produces(MediaType.APPLICATION_JSON)
 class OrdersController implements OrdersApi {
 
