@@ -46,6 +46,8 @@ class StubCommands implements OrderCommands, OrderQueries {
     volatile IdempotentResult nextIdempotent;
     /** The MDC on the thread that ran the last transition. */
     volatile Map<String, String> mdc = Map.of();
+    /** The thread that ran the last transition. */
+    volatile Thread thread;
 
     @Override
     public CommandResult place(NewOrder order) {
@@ -61,6 +63,7 @@ class StubCommands implements OrderCommands, OrderQueries {
     @Override
     public CommandResult confirm(OrderId id, ExpectedVersion expected, Actor actor) {
         mdc = Objects.requireNonNullElse(MDC.getCopyOfContextMap(), Map.of());
+        thread = Thread.currentThread();
         return next;
     }
 

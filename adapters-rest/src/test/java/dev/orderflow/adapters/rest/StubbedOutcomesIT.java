@@ -2,6 +2,7 @@ package dev.orderflow.adapters.rest;
 
 import static dev.orderflow.adapters.rest.api.ApiSuite.ORDERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -54,6 +55,16 @@ class StubbedOutcomesIT extends ApiSuite {
         var response = api().postJson(ORDERS + "/" + id + "/confirm", null, "X-Request-Id", "mdc-1");
         assertProblem(response, 404, "not-found");
         assertEquals(Map.of("requestId", "mdc-1", "orderId", id.toString()), stub.mdc);
+    }
+
+    @Test
+    void the_use_cases_run_on_the_api_s_platform_threads() {
+        var id = new OrderId(UUID.randomUUID());
+        stub.next = new CommandResult.NotFound(id);
+        assertProblem(api().postJson(ORDERS + "/" + id + "/confirm", null), 404, "not-found");
+        var thread = stub.thread;
+        assertFalse(thread.isVirtual(), thread::toString);
+        assertTrue(thread.getName().startsWith(ApiThreads.EXECUTOR + "-executor"), thread::toString);
     }
 
     @Test
