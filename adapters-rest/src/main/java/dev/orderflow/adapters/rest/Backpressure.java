@@ -19,11 +19,12 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * Backpressure: at most {@link ApiThreads#places()} API requests are in progress at once. One more waits up to {@code orderflow.api.overload-wait} (default 500 ms) for a place
- * ({@link RequestPlaces}), and is then refused with the {@code unavailable} problem and
- * {@code Retry-After: 1}. At most {@code orderflow.api.max-waiting-requests} (default ten times the places) wait,
- * served oldest first while the queue has room and newest first while it is full; one more waits in place of the
- * oldest, which is refused at once.
+ * Backpressure: at most {@link ApiThreads#places()} API requests are in progress at once. One more waits up to
+ * {@code orderflow.api.overload-wait} (default 500 ms) for a place ({@link RequestPlaces}), and is then refused
+ * with the {@code unavailable} problem and {@code Retry-After: 1}. At most
+ * {@code orderflow.api.max-waiting-requests} (default ten times the places) wait, served oldest first while the
+ * queue has room and newest first while it is full; one more waits in place of the oldest, which is refused at
+ * once.
  * <p>
  * Admission is the first thing an API request meets after its request id, the access log and the metrics
  * filter: before tracing, the token check and the body, so that a refused request costs little and requests

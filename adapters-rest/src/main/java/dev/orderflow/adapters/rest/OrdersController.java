@@ -31,9 +31,8 @@ import org.slf4j.MDC;
  * REST API v1 over the order use cases; {@link OrdersApi} declares the routes, bindings and documentation.
  * Blocking: the storage adapters behind the ports block, so requests run on platform threads of their own
  * ({@link ApiThreads}), never on the event loop; how many run at once is bounded before they get here
- * ({@link Backpressure}). Every request
- * needs a valid bearer token; what the caller may do follows from its roles ({@link OrderAccess}), and the
- * actor on the events is the caller.
+ * ({@link Backpressure}). Every request needs a valid bearer token; what the caller may do follows from its roles
+ * ({@link OrderAccess}), and the actor on the events is the caller.
  */
 @Controller(OrdersController.PATH)
 @Secured(SecurityRule.IS_AUTHENTICATED)
