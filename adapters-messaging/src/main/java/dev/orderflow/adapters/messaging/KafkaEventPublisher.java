@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * Publishes outbox entries to the orders topic and waits for the broker's acknowledgement of each. The
@@ -77,11 +78,18 @@ final class KafkaEventPublisher implements EventPublisher {
         for (var entry : wave) {
             var record = wire.record(topic, entry);
             spans.add(tracing.publishing(entry, record));
+            Future<RecordMetadata> sent;
             try {
-                sends.add(producer.send(record));
+                sent = producer.send(record);
             } catch (KafkaException e) {
                 // the producer takes nothing more now: the rest of the wave fails with this entry
                 failure = e;
+                break;
+            }
+            sends.add(sent);
+            if (refusedAtOnce(sent)) {
+                // the producer waited max.block.ms for the topic's metadata or for room in its buffer (the broker
+                // is down): each further send would wait as long, so the rest of the wave fails with this entry
                 break;
             }
         }
@@ -109,5 +117,9 @@ final class KafkaEventPublisher implements EventPublisher {
             }
         }
         return Optional.ofNullable(failure);
+    }
+
+    private static boolean refusedAtOnce(Future<RecordMetadata> sent) {
+        return sent.state() == Future.State.FAILED && sent.exceptionNow() instanceof TimeoutException;
     }
 }

@@ -34,10 +34,14 @@ import org.junit.jupiter.api.Test;
 /** How the Kafka publisher orders its sends, with Kafka's own in-memory producer standing in for a broker. */
 class KafkaEventPublisherTest {
 
-    /** Kafka's test producer, acknowledging every record except those that {@code fails} picks. */
-    private static final class Producer extends MockProducer<String, byte[]> {
+    /**
+     * Kafka's test producer, acknowledging every record except those that {@code fails} picks: they expire in
+     * flight (on flush), as when the broker does not answer in time.
+     */
+    private static class Producer extends MockProducer<String, byte[]> {
         final List<String> sent = new ArrayList<>();
         private final Predicate<ProducerRecord<String, byte[]>> fails;
+        private final List<CompletableFuture<RecordMetadata>> expiring = new ArrayList<>();
 
         Producer(Predicate<ProducerRecord<String, byte[]>> fails) {
             super(true, null, new StringSerializer(), new ByteArraySerializer());
@@ -47,8 +51,32 @@ class KafkaEventPublisherTest {
         @Override
         public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
             sent.add(KafkaBroker.header(record.headers(), "ce_id"));
-            return fails.test(record) ? CompletableFuture.failedFuture(new TimeoutException("expired"))
-                    : super.send(record);
+            if (!fails.test(record)) {
+                return super.send(record);
+            }
+            var expires = new CompletableFuture<RecordMetadata>();
+            expiring.add(expires);
+            return expires;
+        }
+
+        @Override
+        public synchronized void flush() {
+            expiring.forEach(expires -> expires.completeExceptionally(new TimeoutException("expired")));
+            expiring.clear();
+            super.flush();
+        }
+    }
+
+    /** A producer that has no metadata for the topic: each send fails after its wait for them (max.block.ms). */
+    private static final class NoMetadata extends Producer {
+        NoMetadata() {
+            super(record -> true);
+        }
+
+        @Override
+        public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+            sent.add(KafkaBroker.header(record.headers(), "ce_id"));
+            return CompletableFuture.failedFuture(new TimeoutException("Topic orders not present in metadata"));
         }
     }
 
@@ -100,6 +128,17 @@ class KafkaEventPublisherTest {
         var publisher = new KafkaEventPublisher(producer, wire, "orders", NO_TRACING);
         assertThrows(PublisherUnavailableException.class, () -> publisher.publish(entries(deliveredLife(newId()))));
         assertEquals(1, producer.sent.size(), "the order's later events were not sent");
+    }
+
+    @Test
+    void when_the_producer_refuses_a_record_at_once_the_rest_of_the_round_is_not_sent() {
+        // each send would wait max.block.ms again: a round of n orders would take n times as long to fail
+        var producer = new NoMetadata();
+        var publisher = new KafkaEventPublisher(producer, wire, "orders", NO_TRACING);
+        var events = List.of(deliveredLife(newId()).getFirst(), deliveredLife(newId()).getFirst(),
+                deliveredLife(newId()).getFirst());
+        assertThrows(PublisherUnavailableException.class, () -> publisher.publish(entries(events)));
+        assertEquals(List.of(id(events.getFirst())), producer.sent);
     }
 
     @Test
