@@ -13,11 +13,11 @@ import dev.orderflow.application.port.in.PageRequest;
 import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.application.port.out.IdempotencyKeys;
 import dev.orderflow.application.port.out.IdempotencyKeys.Claim;
+import dev.orderflow.application.port.out.OrderChanges;
 import dev.orderflow.application.port.out.OrderEventLog;
 import dev.orderflow.application.port.out.OrderIdSource;
 import dev.orderflow.application.port.out.OrderStorage;
 import dev.orderflow.application.port.out.Orders;
-import dev.orderflow.application.port.out.Outbox;
 import dev.orderflow.application.port.out.Transactions;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.CancellationReason;
@@ -48,7 +48,7 @@ public final class OrderService implements OrderCommands, OrderQueries {
 
     private final Orders orders;
     private final OrderEventLog eventLog;
-    private final Outbox outbox;
+    private final OrderChanges changes;
     private final IdempotencyKeys keys;
     private final Transactions transactions;
     private final InstantSource clock;
@@ -80,19 +80,19 @@ public final class OrderService implements OrderCommands, OrderQueries {
 
     /** A service on the ports of one storage; it uses all of them but the inbox. */
     public OrderService(OrderStorage storage, InstantSource clock, OrderIdSource ids, Settings settings) {
-        this(storage.orders(), storage.eventLog(), storage.outbox(), storage.idempotencyKeys(),
+        this(storage.orders(), storage.eventLog(), storage.changes(), storage.idempotencyKeys(),
                 storage.transactions(), clock, ids, settings);
     }
 
     /**
-     * A service on the ports it uses: the orders, their event log and outbox, the idempotency keys, and the
-     * transactions that span them (all from one storage).
+     * A service on the ports it uses: the orders, their event log, the recording of changes (state, event log
+     * and outbox), the idempotency keys, and the transactions that span them (all from one storage).
      */
-    public OrderService(Orders orders, OrderEventLog eventLog, Outbox outbox, IdempotencyKeys keys,
+    public OrderService(Orders orders, OrderEventLog eventLog, OrderChanges changes, IdempotencyKeys keys,
                         Transactions transactions, InstantSource clock, OrderIdSource ids, Settings settings) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.eventLog = Objects.requireNonNull(eventLog, "eventLog");
-        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.keys = Objects.requireNonNull(keys, "keys");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -204,7 +204,7 @@ public final class OrderService implements OrderCommands, OrderQueries {
     private record Lost() implements Write {
     }
 
-    /** Saves the state the events lead to, then appends them to the log and the outbox. */
+    /** Saves the state the events lead to, with the events in the log and the outbox. */
     private Write record(OrderState current, long expectedVersion, List<OrderEvent> events) {
         OrderState next = current;
         for (var event : events) {
@@ -217,13 +217,9 @@ public final class OrderService implements OrderCommands, OrderQueries {
         if (!(next instanceof Order order)) {
             throw new IllegalStateException("accepted events led to no order");
         }
-        return switch (orders.save(order, expectedVersion)) {
+        return switch (changes.record(order, expectedVersion, events)) {
             case CONFLICT -> new Lost();
-            case SAVED -> {
-                eventLog.append(events);
-                outbox.append(events);
-                yield new Recorded(order);
-            }
+            case SAVED -> new Recorded(order);
         };
     }
 

@@ -64,8 +64,7 @@ final class ApplicationFactory {
     @Bean(typed = {OrderService.class, OrderQueries.class})
     OrderService orderService(OrderStorage storage, InstantSource clock, OrderIdSource ids,
                               OrderService.Settings settings) {
-        return new OrderService(storage.orders(), storage.eventLog(), storage.outbox(), storage.idempotencyKeys(),
-                storage.transactions(), clock, ids, settings);
+        return new OrderService(storage, clock, ids, settings);
     }
 
     /** Messages of neighbouring systems, handled through the counted commands. */

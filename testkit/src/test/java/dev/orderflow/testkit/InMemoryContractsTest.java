@@ -9,6 +9,7 @@ import dev.orderflow.application.port.out.Orders;
 import dev.orderflow.application.port.out.Outbox;
 import dev.orderflow.testkit.contract.IdempotencyKeysContract;
 import dev.orderflow.testkit.contract.InboxContract;
+import dev.orderflow.testkit.contract.OrderChangesContract;
 import dev.orderflow.testkit.contract.OrderEventLogContract;
 import dev.orderflow.testkit.contract.OrdersContract;
 import dev.orderflow.testkit.contract.OutboxContract;
@@ -52,6 +53,14 @@ class InMemoryContractsTest {
         protected Subject<IdempotencyKeys> emptySubject() {
             var storage = InMemoryStorage.create();
             return new Subject<>(storage.idempotencyKeys(), storage.transactions());
+        }
+    }
+
+    @Nested
+    class Changes extends OrderChangesContract {
+        @Override
+        protected OrderStorage emptyStorage() {
+            return InMemoryStorage.create();
         }
     }
 

@@ -80,7 +80,8 @@ final class EventJson {
         return rows;
     }
 
-    private Rows.One one(OrderEvent event) {
+    /** The row of one event. */
+    Rows.One one(OrderEvent event) {
         return new Rows.One(event.orderId().value(), event.version(), EventType.of(event).storedName(),
                 event.occurredAt(), payload(event));
     }

@@ -1,5 +1,6 @@
 package dev.orderflow.adapters.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -21,6 +22,18 @@ interface EventRows extends GenericRepository<EventRow, Void> {
     @Query("INSERT INTO order_events (order_id, version, event_type, occurred_at, payload) "
             + "VALUES (:orderId, :version, :eventType, :occurredAt, CAST(:payloadJson AS jsonb))")
     void appendOne(UUID orderId, long version, String eventType, Instant occurredAt, String payloadJson);
+
+    /**
+     * Inserts one event and its outbox entry (as {@link OutboxRows#appendOne} does) in one statement; a duplicate
+     * version aborts it.
+     */
+    @Query("WITH e AS (INSERT INTO order_events (order_id, version, event_type, occurred_at, payload) "
+            + "VALUES (:orderId, :version, :eventType, :occurredAt, CAST(:payloadJson AS jsonb))) "
+            + "INSERT INTO outbox (trace_context, order_id, version, event_type, occurred_at, payload) "
+            + "VALUES (CAST(:traceContext AS jsonb), :orderId, :version, :eventType, :occurredAt, "
+            + "CAST(:payloadJson AS json))")
+    void appendOneWithOutbox(@Nullable String traceContext, UUID orderId, long version, String eventType,
+                             Instant occurredAt, String payloadJson);
 
     /** Inserts the events of {@link EventJson.Rows.Many} in one statement; a duplicate version aborts it. */
     @Query("INSERT INTO order_events (order_id, version, event_type, occurred_at, payload) "

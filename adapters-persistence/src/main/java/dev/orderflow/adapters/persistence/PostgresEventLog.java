@@ -34,12 +34,20 @@ final class PostgresEventLog implements OrderEventLog {
                 }
             });
         } catch (StorageException e) {
-            if (Sql.isUniqueViolation(e)) {
-                throw new IllegalStateException("an order already has an event with one of the versions "
-                        + appended.stream().map(v -> v.orderId() + "/" + v.version()).toList(), e);
-            }
-            throw e;
+            throw versionTaken(appended, e);
         }
+    }
+
+    /**
+     * What an append's failure means: {@link IllegalStateException} if an event's version was taken (a unique
+     * violation), else the failure as it is.
+     */
+    static RuntimeException versionTaken(List<OrderEvent> appended, StorageException failure) {
+        if (Sql.isUniqueViolation(failure)) {
+            return new IllegalStateException("an order already has an event with one of the versions "
+                    + appended.stream().map(v -> v.orderId() + "/" + v.version()).toList(), failure);
+        }
+        return failure;
     }
 
     @Override

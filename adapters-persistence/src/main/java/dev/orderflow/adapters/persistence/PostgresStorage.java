@@ -1,5 +1,6 @@
 package dev.orderflow.adapters.persistence;
 
+import dev.orderflow.application.port.out.OrderChanges;
 import dev.orderflow.application.port.out.OrderStorage;
 import dev.orderflow.events.EventCodec;
 import io.micronaut.context.annotation.Bean;
@@ -98,8 +99,12 @@ public final class PostgresStorage {
         var sql = new Sql(connections, transactions, reachability);
         var events = new EventJson(new EventCodec(json));
         var tracer = (telemetry == null ? OpenTelemetry.noop() : telemetry).getTracer("dev.orderflow.persistence");
-        return new OrderStorage(new PostgresOrders(sql, orders), new PostgresEventLog(sql, eventLog, events),
-                new PostgresOutbox(sql, outbox, events, new OutboxTraceContext(json)),
+        var traceContext = new OutboxTraceContext(json);
+        var orderPort = new PostgresOrders(sql, orders);
+        var eventLogPort = new PostgresEventLog(sql, eventLog, events);
+        var outboxPort = new PostgresOutbox(sql, outbox, events, traceContext);
+        return new OrderStorage(orderPort, eventLogPort, outboxPort, new PostgresOrderChanges(sql, orderPort,
+                eventLog, events, traceContext, OrderChanges.of(orderPort, eventLogPort, outboxPort)),
                 new PostgresIdempotencyKeys(sql, idempotencyKeys), new PostgresInbox(sql, inbox),
                 new TracedTransactions(sql, transactions, tracer));
     }

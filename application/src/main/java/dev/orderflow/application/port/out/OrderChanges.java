@@ -1,0 +1,38 @@
+package dev.orderflow.application.port.out;
+
+import dev.orderflow.application.port.out.Orders.SaveResult;
+import dev.orderflow.domain.Order;
+import dev.orderflow.domain.OrderEvent;
+import java.util.List;
+
+/**
+ * Records a change of an order, in the caller's transaction when there is one: its new state, saved as
+ * {@link Orders#save} saves it, and, if saved, the events that led to it, appended to the {@link OrderEventLog}
+ * and to the {@link Outbox}. A storage may do all of it at once (PostgreSQL: one statement);
+ * {@link #of} does it with the three ports one after the other.
+ */
+@FunctionalInterface
+public interface OrderChanges {
+
+    /**
+     * Saves the order's new state if the stored one is still at {@code expectedVersion} (0: no order with this
+     * id exists yet) and appends the events, which are the order's; otherwise nothing changes and the result is
+     * {@link SaveResult#CONFLICT}.
+     *
+     * @throws IllegalStateException if the order already has an event with one of the versions; call it in a
+     *                               transaction, which then keeps nothing of the call
+     */
+    SaveResult record(Order order, long expectedVersion, List<OrderEvent> events);
+
+    /** The change recorded with the three ports, one after the other. */
+    static OrderChanges of(Orders orders, OrderEventLog eventLog, Outbox outbox) {
+        return (order, expectedVersion, events) -> switch (orders.save(order, expectedVersion)) {
+            case CONFLICT -> SaveResult.CONFLICT;
+            case SAVED -> {
+                eventLog.append(events);
+                outbox.append(events);
+                yield SaveResult.SAVED;
+            }
+        };
+    }
+}
