@@ -199,26 +199,26 @@ class TwoInstancesIT {
             await("the first instance publishes part of the backlog", Duration.ofMinutes(1),
                     () -> publishedBy(firstAdmin) >= publishedBefore + 10);
 
-            // freeze the first instance, and kill it if it holds the outbox; let it go on and look again if not
+            // the second instance stands still where it holds no lock, so that the first drains alone; then the
+            // first is frozen, and killed if it holds the outbox, or let go on and looked at again if not
+            var deadline = Instant.now().plus(Duration.ofSeconds(30));
             long unpublishedAtKill;
             long orphaned;
-            var deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (true) {
-                first.freeze();
-                // what it sent finishes in the database, nothing more comes: its transaction waits, if it has one
-                Thread.sleep(300);
-                orphaned = count(db, HELD_BY_FROZEN);
-                if (orphaned > 0) {
-                    first.kill();
-                    unpublishedAtKill = count(db, UNPUBLISHED);
-                    break;
+            try {
+                while (freezeHolding(second, db) > 0) {
+                    second.thaw();
+                    giveUpAfter(deadline, db, "the second instance never stood still without the outbox's lock");
+                    Thread.sleep(5);
                 }
-                first.thaw();
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("the first instance never held the outbox; unpublished: "
-                            + count(db, UNPUBLISHED));
+                while ((orphaned = freezeHolding(first, db)) == 0) {
+                    first.thaw();
+                    giveUpAfter(deadline, db, "the first instance never held the outbox");
+                    Thread.sleep(50);
                 }
-                Thread.sleep(5);
+                first.kill();
+                unpublishedAtKill = count(db, UNPUBLISHED);
+            } finally {
+                second.thaw();
             }
             var killedAt = Instant.now();
             await("the second instance drains the outbox", Duration.ofMinutes(1), () -> count(db, UNPUBLISHED) == 0);
@@ -286,6 +286,22 @@ class TwoInstancesIT {
                 }
             }
             return new Arrivals(first, records.size() - ceIds.size(), changedIds);
+        }
+    }
+
+    /**
+     * Freezes the instance and returns the unpublished entries held by a frozen relay: what it sent finishes
+     * in the database and nothing more comes, so its transaction waits, if it has one.
+     */
+    private static long freezeHolding(ServiceProcess instance, Connection db) throws InterruptedException {
+        instance.freeze();
+        Thread.sleep(300);
+        return count(db, HELD_BY_FROZEN);
+    }
+
+    private static void giveUpAfter(Instant deadline, Connection db, String what) {
+        if (Instant.now().isAfter(deadline)) {
+            throw new AssertionError(what + "; unpublished: " + count(db, UNPUBLISHED));
         }
     }
 
