@@ -23,18 +23,6 @@ interface EventRows extends GenericRepository<EventRow, Void> {
             + "VALUES (:orderId, :version, :eventType, :occurredAt, CAST(:payloadJson AS jsonb))")
     void appendOne(UUID orderId, long version, String eventType, Instant occurredAt, String payloadJson);
 
-    /**
-     * Inserts one event and its outbox entry (as {@link OutboxRows#appendOne} does) in one statement; a duplicate
-     * version aborts it.
-     */
-    @Query("WITH e AS (INSERT INTO order_events (order_id, version, event_type, occurred_at, payload) "
-            + "VALUES (:orderId, :version, :eventType, :occurredAt, CAST(:payloadJson AS jsonb))) "
-            + "INSERT INTO outbox (trace_context, order_id, version, event_type, occurred_at, payload) "
-            + "VALUES (CAST(:traceContext AS jsonb), :orderId, :version, :eventType, :occurredAt, "
-            + "CAST(:payloadJson AS json))")
-    void appendOneWithOutbox(@Nullable String traceContext, UUID orderId, long version, String eventType,
-                             Instant occurredAt, String payloadJson);
-
     /** Inserts the events of {@link EventJson.Rows.Many} in one statement; a duplicate version aborts it. */
     @Query("INSERT INTO order_events (order_id, version, event_type, occurred_at, payload) "
             + "SELECT e.order_id, e.version, e.event_type, e.occurred_at, e.payload FROM " + EventJson.RECORDS)

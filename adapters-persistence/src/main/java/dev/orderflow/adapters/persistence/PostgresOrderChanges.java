@@ -1,30 +1,27 @@
 package dev.orderflow.adapters.persistence;
 
 import dev.orderflow.application.port.out.OrderChanges;
-import dev.orderflow.application.port.out.Orders;
 import dev.orderflow.application.port.out.Orders.SaveResult;
 import dev.orderflow.domain.Order;
 import dev.orderflow.domain.OrderEvent;
 import java.util.List;
 
 /**
- * A change of an order in two statements instead of three: the order's row ({@link PostgresOrders}), then its
- * event in the log and in the outbox at once ({@link EventRows#appendOneWithOutbox}). Every command of the
- * service makes one event; a change with several goes through the three ports one after the other.
+ * A change of an order in one statement instead of three ({@link OrderChangeRows}): the order's row, its event
+ * in the log and in the outbox, the payload serialized once. Every command of the service makes one event; a
+ * change with several goes through the three ports one after the other.
  */
 final class PostgresOrderChanges implements OrderChanges {
 
     private final Sql sql;
-    private final Orders orders;
-    private final EventRows rows;
+    private final OrderChangeRows rows;
     private final EventJson events;
     private final OutboxTraceContext traceContext;
     private final OrderChanges oneByOne;
 
-    PostgresOrderChanges(Sql sql, Orders orders, EventRows rows, EventJson events, OutboxTraceContext traceContext,
+    PostgresOrderChanges(Sql sql, OrderChangeRows rows, EventJson events, OutboxTraceContext traceContext,
                          OrderChanges oneByOne) {
         this.sql = sql;
-        this.orders = orders;
         this.rows = rows;
         this.events = events;
         this.traceContext = traceContext;
@@ -36,23 +33,29 @@ final class PostgresOrderChanges implements OrderChanges {
         if (changes.size() != 1) {
             return oneByOne.record(order, expectedVersion, changes);
         }
-        return switch (orders.save(order, expectedVersion)) {
-            case CONFLICT -> SaveResult.CONFLICT;
-            case SAVED -> {
-                append(changes);
-                yield SaveResult.SAVED;
-            }
-        };
-    }
-
-    private void append(List<OrderEvent> changes) {
-        var event = events.one(changes.getFirst());
-        var context = traceContext.current();
-        try {
-            sql.run("append an event and its outbox entry", () -> rows.appendOneWithOutbox(context, event.orderId(),
-                    event.version(), event.eventType(), event.occurredAt(), event.payload()));
-        } catch (StorageException e) {
-            throw PostgresEventLog.versionTaken(changes, e);
+        if (order.version() <= expectedVersion) {
+            return SaveResult.CONFLICT;
         }
+        var o = OrderMapper.row(order);
+        var e = events.one(changes.getFirst());
+        var context = traceContext.current();
+        int saved;
+        try {
+            saved = sql.call("change order " + order.id() + " with its event", () -> expectedVersion == 0
+                    ? rows.insertWithEvent(o.id(), o.version(), o.status(), o.customerId(), o.currency(),
+                            o.totalMinor(), o.shipRecipient(), o.shipLine1(), o.shipLine2(), o.shipPostalCode(),
+                            o.shipCity(), o.shipRegion(), o.shipCountry(), o.placedAt(), o.updatedAt(),
+                            o.confirmedAt(), o.shippedAt(), o.carrier(), o.trackingNumber(), o.deliveredAt(),
+                            o.cancelledFrom(), o.cancelledAt(), o.cancellationReason(), o.lineSkus(),
+                            o.lineQuantities(), o.lineUnitPrices(), context, e.version(), e.eventType(),
+                            e.occurredAt(), e.payload())
+                    : rows.updateStateWithEvent(o.id(), expectedVersion, o.version(), o.status(), o.updatedAt(),
+                            o.confirmedAt(), o.shippedAt(), o.carrier(), o.trackingNumber(), o.deliveredAt(),
+                            o.cancelledFrom(), o.cancelledAt(), o.cancellationReason(), context, e.version(),
+                            e.eventType(), e.occurredAt(), e.payload()));
+        } catch (StorageException failure) {
+            throw PostgresEventLog.versionTaken(changes, failure);
+        }
+        return saved == 1 ? SaveResult.SAVED : SaveResult.CONFLICT;
     }
 }

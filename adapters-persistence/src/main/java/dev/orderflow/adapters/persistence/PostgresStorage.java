@@ -94,8 +94,8 @@ public final class PostgresStorage {
     OrderStorage orderStorage(ConnectionOperations<Connection> connections,
                               TransactionOperations<Connection> transactions, JsonMapper json,
                               @Nullable OpenTelemetry telemetry, OrderRows orders, EventRows eventLog,
-                              OutboxRows outbox, IdempotencyKeyRows idempotencyKeys, InboxRows inbox,
-                              Reachability reachability) {
+                              OutboxRows outbox, OrderChangeRows changes, IdempotencyKeyRows idempotencyKeys,
+                              InboxRows inbox, Reachability reachability) {
         var sql = new Sql(connections, transactions, reachability);
         var events = new EventJson(new EventCodec(json));
         var tracer = (telemetry == null ? OpenTelemetry.noop() : telemetry).getTracer("dev.orderflow.persistence");
@@ -103,8 +103,8 @@ public final class PostgresStorage {
         var orderPort = new PostgresOrders(sql, orders);
         var eventLogPort = new PostgresEventLog(sql, eventLog, events);
         var outboxPort = new PostgresOutbox(sql, outbox, events, traceContext);
-        return new OrderStorage(orderPort, eventLogPort, outboxPort, new PostgresOrderChanges(sql, orderPort,
-                eventLog, events, traceContext, OrderChanges.of(orderPort, eventLogPort, outboxPort)),
+        return new OrderStorage(orderPort, eventLogPort, outboxPort, new PostgresOrderChanges(sql, changes,
+                events, traceContext, OrderChanges.of(orderPort, eventLogPort, outboxPort)),
                 new PostgresIdempotencyKeys(sql, idempotencyKeys), new PostgresInbox(sql, inbox),
                 new TracedTransactions(sql, transactions, tracer));
     }
