@@ -11,7 +11,7 @@ import dev.orderflow.application.port.in.OrderPage;
 import dev.orderflow.application.port.in.OrderQueries;
 import dev.orderflow.application.port.in.PageRequest;
 import dev.orderflow.application.port.in.StoredReply;
-import dev.orderflow.application.port.out.IdempotencyKeys;
+import dev.orderflow.application.port.out.KeyedPlacements;
 import dev.orderflow.application.port.out.IdempotencyKeys.Claim;
 import dev.orderflow.application.port.out.OrderChanges;
 import dev.orderflow.application.port.out.OrderEventLog;
@@ -49,7 +49,7 @@ public final class OrderService implements OrderCommands, OrderQueries {
     private final Orders orders;
     private final OrderEventLog eventLog;
     private final OrderChanges changes;
-    private final IdempotencyKeys keys;
+    private final KeyedPlacements placements;
     private final Transactions transactions;
     private final InstantSource clock;
     private final OrderIdSource ids;
@@ -80,20 +80,21 @@ public final class OrderService implements OrderCommands, OrderQueries {
 
     /** A service on the ports of one storage; it uses all of them but the inbox. */
     public OrderService(OrderStorage storage, InstantSource clock, OrderIdSource ids, Settings settings) {
-        this(storage.orders(), storage.eventLog(), storage.changes(), storage.idempotencyKeys(),
-                storage.transactions(), clock, ids, settings);
+        this(storage.orders(), storage.eventLog(), storage.changes(), storage.placements(), storage.transactions(),
+                clock, ids, settings);
     }
 
     /**
      * A service on the ports it uses: the orders, their event log, the recording of changes (state, event log
-     * and outbox), the idempotency keys, and the transactions that span them (all from one storage).
+     * and outbox), of placements under idempotency keys, and the transactions that span them (all from one
+     * storage).
      */
-    public OrderService(Orders orders, OrderEventLog eventLog, OrderChanges changes, IdempotencyKeys keys,
+    public OrderService(Orders orders, OrderEventLog eventLog, OrderChanges changes, KeyedPlacements placements,
                         Transactions transactions, InstantSource clock, OrderIdSource ids, Settings settings) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.eventLog = Objects.requireNonNull(eventLog, "eventLog");
         this.changes = Objects.requireNonNull(changes, "changes");
-        this.keys = Objects.requireNonNull(keys, "keys");
+        this.placements = Objects.requireNonNull(placements, "placements");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -102,7 +103,14 @@ public final class OrderService implements OrderCommands, OrderQueries {
 
     @Override
     public CommandResult place(NewOrder order) {
-        return transactions.inTransaction(() -> placeNow(order));
+        return transactions.inTransaction(() -> switch (decide(order)) {
+            case Placing.Refused refused -> refused.result();
+            case Placing.Ready ready -> switch (changes.record(ready.order(), 0, ready.events())) {
+                case SAVED -> ready.result();
+                case CONFLICT -> throw new IllegalStateException(
+                        "order id " + ready.order().id() + " was handed out twice");
+            };
+        });
     }
 
     @Override
@@ -111,35 +119,68 @@ public final class OrderService implements OrderCommands, OrderQueries {
         var fingerprint = order.fingerprint();
         var now = clock.instant();
         // one transaction: the claim, the order and the stored reply commit together or not at all, so a
-        // failed placement leaves the key free and a successful one costs a single commit
-        return transactions.inTransaction(() -> switch (keys.claim(key, fingerprint, now,
-                now.minus(settings.abandonedClaimAfter()), now.plus(settings.idempotencyKeyTtl()))) {
-            case Claim.Completed completed -> completed.fingerprint().equals(fingerprint)
-                    ? new IdempotentResult.Replayed(completed.response())
-                    : new IdempotentResult.KeyReused();
-            case Claim.InFlight inFlight -> inFlight.fingerprint().equals(fingerprint)
-                    ? new IdempotentResult.InFlight()
-                    : new IdempotentResult.KeyReused();
-            case Claim.Busy busy -> new IdempotentResult.InFlight();
-            case Claim.Acquired acquired -> {
-                var result = placeNow(order);
-                var response = respond.apply(result);
-                keys.complete(key, response);
-                yield new IdempotentResult.Executed(result, response);
-            }
+        // failed placement leaves the key free and a successful one costs a single commit; the reply is made
+        // before the claim, so that a storage can write all three at once
+        return transactions.inTransaction(() -> {
+            var placing = decide(order);
+            var result = placing.result();
+            var response = respond.apply(result);
+            return switch (placements.claimAndPlace(key, fingerprint, now, now.minus(settings.abandonedClaimAfter()),
+                    now.plus(settings.idempotencyKeyTtl()), placing.placed(), placing.events(), response)) {
+                case Claim.Completed completed -> completed.fingerprint().equals(fingerprint)
+                        ? new IdempotentResult.Replayed(completed.response())
+                        : new IdempotentResult.KeyReused();
+                case Claim.InFlight inFlight -> inFlight.fingerprint().equals(fingerprint)
+                        ? new IdempotentResult.InFlight()
+                        : new IdempotentResult.KeyReused();
+                case Claim.Busy busy -> new IdempotentResult.InFlight();
+                case Claim.Acquired acquired -> new IdempotentResult.Executed(result, response);
+            };
         });
     }
 
-    private CommandResult placeNow(NewOrder order) {
+    /** What a placement comes to before anything is written: refused, or a new order with its events. */
+    private sealed interface Placing {
+        CommandResult result();
+
+        Optional<Order> placed();
+
+        List<OrderEvent> events();
+
+        record Refused(CommandResult.Rejected result) implements Placing {
+            @Override
+            public Optional<Order> placed() {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<OrderEvent> events() {
+                return List.of();
+            }
+        }
+
+        record Ready(Order order, List<OrderEvent> events) implements Placing {
+            @Override
+            public CommandResult result() {
+                return new CommandResult.Accepted(order, events);
+            }
+
+            @Override
+            public Optional<Order> placed() {
+                return Optional.of(order);
+            }
+        }
+    }
+
+    private Placing decide(NewOrder order) {
         var id = ids.next();
         var command = new OrderCommand.PlaceOrder(id, order.customerId(), order.lines(), order.shippingAddress(),
                 order.actor(), clock.instant());
         return switch (OrderLifecycle.decide(OrderState.none(), command)) {
-            case Decision.Rejected rejected -> new CommandResult.Rejected(rejected.rejection(), Optional.empty());
-            case Decision.Accepted accepted -> switch (record(OrderState.none(), 0, accepted.events())) {
-                case Recorded recorded -> new CommandResult.Accepted(recorded.order(), accepted.events());
-                case Lost lost -> throw new IllegalStateException("order id " + id + " was handed out twice");
-            };
+            case Decision.Rejected rejected ->
+                    new Placing.Refused(new CommandResult.Rejected(rejected.rejection(), Optional.empty()));
+            case Decision.Accepted accepted ->
+                    new Placing.Ready(evolve(OrderState.none(), accepted.events()), accepted.events());
         };
     }
 
@@ -206,6 +247,15 @@ public final class OrderService implements OrderCommands, OrderQueries {
 
     /** Saves the state the events lead to, with the events in the log and the outbox. */
     private Write record(OrderState current, long expectedVersion, List<OrderEvent> events) {
+        var order = evolve(current, events);
+        return switch (changes.record(order, expectedVersion, events)) {
+            case CONFLICT -> new Lost();
+            case SAVED -> new Recorded(order);
+        };
+    }
+
+    /** The order that accepted events lead to from the current state. */
+    private static Order evolve(OrderState current, List<OrderEvent> events) {
         OrderState next = current;
         for (var event : events) {
             next = switch (OrderLifecycle.evolve(next, event)) {
@@ -217,10 +267,7 @@ public final class OrderService implements OrderCommands, OrderQueries {
         if (!(next instanceof Order order)) {
             throw new IllegalStateException("accepted events led to no order");
         }
-        return switch (changes.record(order, expectedVersion, events)) {
-            case CONFLICT -> new Lost();
-            case SAVED -> new Recorded(order);
-        };
+        return order;
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.orderflow.application.port.in.UpstreamEvent;
 import dev.orderflow.application.port.in.UpstreamEvents.Handling;
 import dev.orderflow.application.port.out.Inbox.Receipt;
 import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.application.port.out.KeyedPlacements;
 import dev.orderflow.application.port.out.OrderChanges;
 import dev.orderflow.application.port.out.Outbox;
 import dev.orderflow.application.port.out.OutboxEntry;
@@ -114,10 +115,10 @@ class UpstreamEventServiceTest {
     void when_storage_fails_neither_the_receipt_nor_the_effect_is_kept() {
         var id = placed();
         var message = messageId();
-        var failingOutbox = new OrderService(storage.orders(), storage.eventLog(),
-                OrderChanges.of(storage.orders(), storage.eventLog(), new FailingOutbox(storage.outbox())),
-                storage.idempotencyKeys(), storage.transactions(), clock, new TimeOrderedIds(clock),
-                OrderService.Settings.DEFAULTS);
+        var changes = OrderChanges.of(storage.orders(), storage.eventLog(), new FailingOutbox(storage.outbox()));
+        var failingOutbox = new OrderService(storage.orders(), storage.eventLog(), changes,
+                KeyedPlacements.of(storage.idempotencyKeys(), changes), storage.transactions(), clock,
+                new TimeOrderedIds(clock), OrderService.Settings.DEFAULTS);
         var failing = new UpstreamEventService(storage.inbox(), storage.transactions(), failingOutbox, clock);
         assertThrows(IllegalStateException.class,
                 () -> failing.handle("payments", message, new UpstreamEvent.PaymentSucceeded(id)));

@@ -9,6 +9,7 @@ import dev.orderflow.application.port.out.Orders;
 import dev.orderflow.application.port.out.Outbox;
 import dev.orderflow.testkit.contract.IdempotencyKeysContract;
 import dev.orderflow.testkit.contract.InboxContract;
+import dev.orderflow.testkit.contract.KeyedPlacementsContract;
 import dev.orderflow.testkit.contract.OrderChangesContract;
 import dev.orderflow.testkit.contract.OrderEventLogContract;
 import dev.orderflow.testkit.contract.OrdersContract;
@@ -53,6 +54,14 @@ class InMemoryContractsTest {
         protected Subject<IdempotencyKeys> emptySubject() {
             var storage = InMemoryStorage.create();
             return new Subject<>(storage.idempotencyKeys(), storage.transactions());
+        }
+    }
+
+    @Nested
+    class Placements extends KeyedPlacementsContract {
+        @Override
+        protected OrderStorage emptyStorage() {
+            return InMemoryStorage.create();
         }
     }
 

@@ -31,26 +31,14 @@ interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
                 CAST(:payloadJson AS json)
               FROM o
             )
-            SELECT count(*) FROM o""";
+            """;
+
+    /** 1 if the order's row was written, 0 if not. */
+    String WRITTEN = "SELECT count(*) FROM o";
 
     /** Inserts the order, its lines and its event unless an order with its id exists (as OrderRows#insertIfAbsent). */
-    @Query("""
-            WITH o AS (
-              INSERT INTO orders (id, version, status, customer_id, currency, total_minor, ship_recipient, ship_line1,
-                ship_line2, ship_postal_code, ship_city, ship_region, ship_country, placed_at, updated_at,
-                confirmed_at, shipped_at, carrier, tracking_number, delivered_at, cancelled_from, cancelled_at,
-                cancellation_reason)
-              VALUES (:id, :version, :status, :customerId, :currency, :totalMinor, :shipRecipient, :shipLine1,
-                :shipLine2, :shipPostalCode, :shipCity, :shipRegion, :shipCountry, :placedAt, :updatedAt,
-                :confirmedAt, :shippedAt, :carrier, :trackingNumber, :deliveredAt, :cancelledFrom, :cancelledAt,
-                :cancellationReason)
-              ON CONFLICT (id) DO NOTHING RETURNING id
-            ), l AS (
-              INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_minor)
-              SELECT o.id, l.n, l.sku, l.quantity, l.unit_price
-              FROM o, unnest(:lineSkus::text[], :lineQuantities::int[], :lineUnitPrices::bigint[])
-                WITH ORDINALITY AS l (sku, quantity, unit_price, n)
-            )""" + EVENT)
+    @Query("WITH o AS (INSERT INTO orders (" + OrderRows.COLUMNS + ") VALUES (" + OrderRows.VALUES + ")"
+            + " ON CONFLICT (id) DO NOTHING RETURNING id)" + OrderRows.LINES + EVENT + WRITTEN)
     int insertWithEvent(UUID id, long version, String status, String customerId, String currency, long totalMinor,
                         String shipRecipient, String shipLine1, String shipLine2, String shipPostalCode,
                         String shipCity, String shipRegion, String shipCountry, Instant placedAt, Instant updatedAt,
@@ -59,6 +47,48 @@ interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
                         @Nullable Instant cancelledAt, @Nullable String cancellationReason, String[] lineSkus,
                         int[] lineQuantities, long[] lineUnitPrices, @Nullable String traceContext, long eventVersion,
                         String eventType, Instant occurredAt, String payloadJson);
+
+    /**
+     * Claims the idempotency key as {@link IdempotencyKeyRows#claim} does, with the reply stored at once, and, if
+     * it took the key, inserts the order as {@link #insertWithEvent} does; all or nothing is kept only by the
+     * caller's transaction (a taken order id leaves the claim written: the caller throws and rolls back).
+     */
+    @Query("""
+            WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended(:key, 0)) AS free),
+            claim AS (
+                INSERT INTO idempotency_keys AS k (key, fingerprint, claimed_at, expires_at, response)
+                SELECT :key, :fingerprint, CAST(:now AS timestamptz), CAST(:expiresAt AS timestamptz), :reply
+                FROM lock WHERE free
+                ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, claimed_at = excluded.claimed_at,
+                    expires_at = excluded.expires_at, response = excluded.response
+                WHERE k.expires_at <= CAST(:now AS timestamptz)
+                  OR (k.response IS NULL AND k.claimed_at < CAST(:staleBefore AS timestamptz))
+                RETURNING 1
+            ), o AS (
+              INSERT INTO orders (""" + OrderRows.COLUMNS + ") SELECT " + OrderRows.VALUES + """
+               FROM claim ON CONFLICT (id) DO NOTHING RETURNING id
+            )""" + OrderRows.LINES + EVENT + """
+            SELECT CASE WHEN NOT free THEN 'BUSY' WHEN NOT EXISTS (SELECT FROM claim) THEN 'HELD'
+              WHEN EXISTS (SELECT FROM o) THEN 'PLACED' ELSE 'ID_TAKEN' END
+            FROM lock""")
+    Placed claimAndInsertWithEvent(String key, String fingerprint, Instant now, Instant staleBefore,
+                                   Instant expiresAt, byte[] reply, UUID id, long version, String status,
+                                   String customerId, String currency, long totalMinor, String shipRecipient,
+                                   String shipLine1, String shipLine2, String shipPostalCode, String shipCity,
+                                   String shipRegion, String shipCountry, Instant placedAt, Instant updatedAt,
+                                   @Nullable Instant confirmedAt, @Nullable Instant shippedAt,
+                                   @Nullable String carrier, @Nullable String trackingNumber,
+                                   @Nullable Instant deliveredAt, @Nullable String cancelledFrom,
+                                   @Nullable Instant cancelledAt, @Nullable String cancellationReason,
+                                   String[] lineSkus, int[] lineQuantities, long[] lineUnitPrices,
+                                   @Nullable String traceContext, long eventVersion, String eventType,
+                                   Instant occurredAt, String payloadJson);
+
+    /**
+     * What {@link #claimAndInsertWithEvent} did: nothing, the key being busy with another placement or held by an
+     * earlier one; the key claimed and the order placed; the key claimed, the order's id taken.
+     */
+    enum Placed { BUSY, HELD, PLACED, ID_TAKEN }
 
     /** Writes the order's state columns and its event if it is at the expected version (as OrderRows#updateState). */
     @Query("""
@@ -69,7 +99,7 @@ interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
                 cancelled_at = :cancelledAt, cancellation_reason = :cancellationReason
               WHERE id = :id AND version = :expectedVersion
               RETURNING id
-            )""" + EVENT)
+            )""" + EVENT + WRITTEN)
     int updateStateWithEvent(UUID id, long expectedVersion, long version, String status, Instant updatedAt,
                              @Nullable Instant confirmedAt, @Nullable Instant shippedAt, @Nullable String carrier,
                              @Nullable String trackingNumber, @Nullable Instant deliveredAt,

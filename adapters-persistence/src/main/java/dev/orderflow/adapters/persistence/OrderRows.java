@@ -17,28 +17,34 @@ interface OrderRows extends GenericRepository<OrderRow, UUID> {
 
     Optional<OrderRow> findById(UUID id);
 
-    /**
-     * Inserts the order and its lines in one statement unless an order with its id exists; 1 if it inserted
-     * them, 0 if not. A conflict changes nothing and does not abort the caller's transaction.
-     */
-    @Query("""
-            WITH o AS (
-              INSERT INTO orders (id, version, status, customer_id, currency, total_minor, ship_recipient, ship_line1,
-                ship_line2, ship_postal_code, ship_city, ship_region, ship_country, placed_at, updated_at,
-                confirmed_at, shipped_at, carrier, tracking_number, delivered_at, cancelled_from, cancelled_at,
-                cancellation_reason)
-              VALUES (:id, :version, :status, :customerId, :currency, :totalMinor, :shipRecipient, :shipLine1,
-                :shipLine2, :shipPostalCode, :shipCity, :shipRegion, :shipCountry, :placedAt, :updatedAt,
-                :confirmedAt, :shippedAt, :carrier, :trackingNumber, :deliveredAt, :cancelledFrom, :cancelledAt,
-                :cancellationReason)
-              ON CONFLICT (id) DO NOTHING RETURNING id
-            ), l AS (
+    /** The orders table's columns, and below the values of the parameters named after them. */
+    String COLUMNS = """
+            id, version, status, customer_id, currency, total_minor, ship_recipient, ship_line1, ship_line2,
+            ship_postal_code, ship_city, ship_region, ship_country, placed_at, updated_at, confirmed_at, shipped_at,
+            carrier, tracking_number, delivered_at, cancelled_from, cancelled_at, cancellation_reason""";
+
+    String VALUES = """
+            :id, :version, :status, :customerId, :currency, :totalMinor, :shipRecipient, :shipLine1, :shipLine2,
+            :shipPostalCode, :shipCity, :shipRegion, :shipCountry, CAST(:placedAt AS timestamptz),
+            CAST(:updatedAt AS timestamptz), CAST(:confirmedAt AS timestamptz), CAST(:shippedAt AS timestamptz),
+            :carrier, :trackingNumber, CAST(:deliveredAt AS timestamptz), :cancelledFrom,
+            CAST(:cancelledAt AS timestamptz), :cancellationReason""";
+
+    /** The lines of the order of {@code o}, if it was written. */
+    String LINES = """
+            , l AS (
               INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price_minor)
               SELECT o.id, l.n, l.sku, l.quantity, l.unit_price
               FROM o, unnest(:lineSkus::text[], :lineQuantities::int[], :lineUnitPrices::bigint[])
                 WITH ORDINALITY AS l (sku, quantity, unit_price, n)
-            )
-            SELECT count(*) FROM o""")
+            )""";
+
+    /**
+     * Inserts the order and its lines in one statement unless an order with its id exists; 1 if it inserted
+     * them, 0 if not. A conflict changes nothing and does not abort the caller's transaction.
+     */
+    @Query("WITH o AS (INSERT INTO orders (" + COLUMNS + ") VALUES (" + VALUES + ")"
+            + " ON CONFLICT (id) DO NOTHING RETURNING id)" + LINES + " SELECT count(*) FROM o")
     int insertIfAbsent(OrderRow row);
 
     /** Writes the state columns of the order if it is at the expected version; 1 if it did, 0 if not. */

@@ -29,7 +29,8 @@ final class PostgresIdempotencyKeys implements IdempotencyKeys {
         });
     }
 
-    private Claim held(IdempotencyKey key) {
+    /** What the key holds, read in the transaction whose claim found it held. */
+    Claim held(IdempotencyKey key) {
         var held = sql.call("read an idempotency key", () -> rows.findById(key.value())).orElseThrow(
                 () -> new IllegalStateException("idempotency key vanished while locked: " + key.value()));
         return held.response() == null

@@ -1,5 +1,6 @@
 package dev.orderflow.adapters.persistence;
 
+import dev.orderflow.application.port.out.KeyedPlacements;
 import dev.orderflow.application.port.out.OrderChanges;
 import dev.orderflow.application.port.out.OrderStorage;
 import dev.orderflow.events.EventCodec;
@@ -103,9 +104,13 @@ public final class PostgresStorage {
         var orderPort = new PostgresOrders(sql, orders);
         var eventLogPort = new PostgresEventLog(sql, eventLog, events);
         var outboxPort = new PostgresOutbox(sql, outbox, events, traceContext);
-        return new OrderStorage(orderPort, eventLogPort, outboxPort, new PostgresOrderChanges(sql, changes,
-                events, traceContext, OrderChanges.of(orderPort, eventLogPort, outboxPort)),
-                new PostgresIdempotencyKeys(sql, idempotencyKeys), new PostgresInbox(sql, inbox),
+        var changesPort = new PostgresOrderChanges(sql, changes, events, traceContext,
+                OrderChanges.of(orderPort, eventLogPort, outboxPort));
+        var keysPort = new PostgresIdempotencyKeys(sql, idempotencyKeys);
+        return new OrderStorage(orderPort, eventLogPort, outboxPort, changesPort, keysPort,
+                new PostgresKeyedPlacements(sql, changes, events, traceContext, keysPort,
+                        KeyedPlacements.of(keysPort, changesPort)),
+                new PostgresInbox(sql, inbox),
                 new TracedTransactions(sql, transactions, tracer));
     }
 }

@@ -8,6 +8,7 @@ import dev.orderflow.application.port.out.Orders;
 import dev.orderflow.application.port.out.Outbox;
 import dev.orderflow.testkit.contract.IdempotencyKeysContract;
 import dev.orderflow.testkit.contract.InboxContract;
+import dev.orderflow.testkit.contract.KeyedPlacementsContract;
 import dev.orderflow.testkit.contract.OrderChangesContract;
 import dev.orderflow.testkit.contract.OrderEventLogContract;
 import dev.orderflow.testkit.contract.OrdersContract;
@@ -106,6 +107,14 @@ class PostgresContractsIT {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    @Nested
+    class Placements extends KeyedPlacementsContract {
+        @Override
+        protected OrderStorage emptyStorage() {
+            return running.emptied();
         }
     }
 

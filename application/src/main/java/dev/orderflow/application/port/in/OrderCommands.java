@@ -17,7 +17,9 @@ public interface OrderCommands {
      * Places an order at most once per idempotency key. The first request is carried out and
      * {@code respond} turns its result into the response stored with the key, in the same transaction as
      * the order; a retry with the same request gets that response back, a different request under the same
-     * key is refused. Keys expire after the service's configured time to live.
+     * key is refused. Keys expire after the service's configured time to live. {@code respond} is called
+     * before the key is claimed, whatever the claim then finds, so that a storage can write the claim, the
+     * order and the response at once: it must not have side effects.
      */
     IdempotentResult place(NewOrder order, IdempotencyKey key, Function<CommandResult, StoredReply> respond);
 

@@ -7,7 +7,8 @@ import java.util.Objects;
  * around together. Services take only the ports they use.
  */
 public record OrderStorage(Orders orders, OrderEventLog eventLog, Outbox outbox, OrderChanges changes,
-                           IdempotencyKeys idempotencyKeys, Inbox inbox, Transactions transactions) {
+                           IdempotencyKeys idempotencyKeys, KeyedPlacements placements, Inbox inbox,
+                           Transactions transactions) {
 
     /** Refuses missing ports. */
     public OrderStorage {
@@ -16,8 +17,19 @@ public record OrderStorage(Orders orders, OrderEventLog eventLog, Outbox outbox,
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        Objects.requireNonNull(placements, "placements");
         Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(transactions, "transactions");
+    }
+
+    /**
+     * The ports of a storage that records a keyed placement with the keys and the changes, one after the other
+     * ({@link KeyedPlacements#of}).
+     */
+    public OrderStorage(Orders orders, OrderEventLog eventLog, Outbox outbox, OrderChanges changes,
+                        IdempotencyKeys idempotencyKeys, Inbox inbox, Transactions transactions) {
+        this(orders, eventLog, outbox, changes, idempotencyKeys, KeyedPlacements.of(idempotencyKeys, changes), inbox,
+                transactions);
     }
 
     /** The ports of a storage that records a change with three ports, one after the other ({@link OrderChanges#of}). */

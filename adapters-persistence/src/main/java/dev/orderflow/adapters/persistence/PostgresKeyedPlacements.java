@@ -1,0 +1,71 @@
+package dev.orderflow.adapters.persistence;
+
+import dev.orderflow.application.port.in.IdempotencyKey;
+import dev.orderflow.application.port.in.StoredReply;
+import dev.orderflow.application.port.out.IdempotencyKeys.Claim;
+import dev.orderflow.application.port.out.KeyedPlacements;
+import dev.orderflow.domain.Order;
+import dev.orderflow.domain.OrderEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A placement under an idempotency key in one statement instead of three
+ * ({@link OrderChangeRows#claimAndInsertWithEvent}): the claim of the key with the reply, and, if it took the
+ * key, the order, its event and the outbox entry. A refused placement, or one of several events, goes through
+ * the keys and the changes one after the other.
+ */
+final class PostgresKeyedPlacements implements KeyedPlacements {
+
+    private final Sql sql;
+    private final OrderChangeRows rows;
+    private final EventJson events;
+    private final OutboxTraceContext traceContext;
+    private final PostgresIdempotencyKeys keys;
+    private final KeyedPlacements oneByOne;
+
+    PostgresKeyedPlacements(Sql sql, OrderChangeRows rows, EventJson events, OutboxTraceContext traceContext,
+                            PostgresIdempotencyKeys keys, KeyedPlacements oneByOne) {
+        this.sql = sql;
+        this.rows = rows;
+        this.events = events;
+        this.traceContext = traceContext;
+        this.keys = keys;
+        this.oneByOne = oneByOne;
+    }
+
+    @Override
+    public Claim claimAndPlace(IdempotencyKey key, String fingerprint, Instant now, Instant staleBefore,
+                               Instant expiresAt, Optional<Order> placed, List<OrderEvent> changes,
+                               StoredReply reply) {
+        if (placed.isEmpty() || changes.size() != 1) {
+            return oneByOne.claimAndPlace(key, fingerprint, now, staleBefore, expiresAt, placed, changes, reply);
+        }
+        var o = OrderMapper.row(placed.get());
+        var e = events.one(changes.getFirst());
+        var context = traceContext.current();
+        return sql.inTransaction(() -> {
+            OrderChangeRows.Placed done;
+            try {
+                done = sql.call("claim an idempotency key and place order " + o.id(), () ->
+                        rows.claimAndInsertWithEvent(key.value(), fingerprint, now, staleBefore, expiresAt,
+                                reply.bytes(), o.id(), o.version(), o.status(), o.customerId(), o.currency(),
+                                o.totalMinor(), o.shipRecipient(), o.shipLine1(), o.shipLine2(), o.shipPostalCode(),
+                                o.shipCity(), o.shipRegion(), o.shipCountry(), o.placedAt(), o.updatedAt(),
+                                o.confirmedAt(), o.shippedAt(), o.carrier(), o.trackingNumber(), o.deliveredAt(),
+                                o.cancelledFrom(), o.cancelledAt(), o.cancellationReason(), o.lineSkus(),
+                                o.lineQuantities(), o.lineUnitPrices(), context, e.version(), e.eventType(),
+                                e.occurredAt(), e.payload()));
+            } catch (StorageException failure) {
+                throw PostgresEventLog.versionTaken(changes, failure);
+            }
+            return switch (done) {
+                case BUSY -> new Claim.Busy();
+                case HELD -> keys.held(key);
+                case PLACED -> new Claim.Acquired();
+                case ID_TAKEN -> throw new IllegalStateException("an order with id " + o.id() + " exists");
+            };
+        });
+    }
+}
