@@ -53,18 +53,8 @@ interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
      * it took the key, inserts the order as {@link #insertWithEvent} does; all or nothing is kept only by the
      * caller's transaction (a taken order id leaves the claim written: the caller throws and rolls back).
      */
-    @Query("""
-            WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended(:key, 0)) AS free),
-            claim AS (
-                INSERT INTO idempotency_keys AS k (key, fingerprint, claimed_at, expires_at, response)
-                SELECT :key, :fingerprint, CAST(:now AS timestamptz), CAST(:expiresAt AS timestamptz), :reply
-                FROM lock WHERE free
-                ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, claimed_at = excluded.claimed_at,
-                    expires_at = excluded.expires_at, response = excluded.response
-                WHERE k.expires_at <= CAST(:now AS timestamptz)
-                  OR (k.response IS NULL AND k.claimed_at < CAST(:staleBefore AS timestamptz))
-                RETURNING 1
-            ), o AS (
+    @Query(IdempotencyKeyRows.CLAIM + """
+            , o AS (
               INSERT INTO orders (""" + OrderRows.COLUMNS + ") SELECT " + OrderRows.VALUES + """
                FROM claim ON CONFLICT (id) DO NOTHING RETURNING id
             )""" + OrderRows.LINES + EVENT + """

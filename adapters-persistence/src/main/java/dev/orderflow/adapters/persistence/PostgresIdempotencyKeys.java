@@ -20,7 +20,7 @@ final class PostgresIdempotencyKeys implements IdempotencyKeys {
     public Claim claim(IdempotencyKey key, String fingerprint, Instant now, Instant staleBefore, Instant expiresAt) {
         return sql.inTransaction(() -> {
             var taken = sql.call("claim an idempotency key",
-                    () -> rows.claim(key.value(), fingerprint, now, staleBefore, expiresAt));
+                    () -> rows.claim(key.value(), fingerprint, now, staleBefore, expiresAt, null));
             return switch (taken) {
                 case BUSY -> new Claim.Busy();
                 case ACQUIRED -> new Claim.Acquired();
