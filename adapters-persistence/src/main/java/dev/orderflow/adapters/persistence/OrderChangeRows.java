@@ -81,15 +81,7 @@ interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
     enum Placed { BUSY, HELD, PLACED, ID_TAKEN }
 
     /** Writes the order's state columns and its event if it is at the expected version (as OrderRows#updateState). */
-    @Query("""
-            WITH o AS (
-              UPDATE orders SET version = :version, status = :status, updated_at = :updatedAt,
-                confirmed_at = :confirmedAt, shipped_at = :shippedAt, carrier = :carrier,
-                tracking_number = :trackingNumber, delivered_at = :deliveredAt, cancelled_from = :cancelledFrom,
-                cancelled_at = :cancelledAt, cancellation_reason = :cancellationReason
-              WHERE id = :id AND version = :expectedVersion
-              RETURNING id
-            )""" + EVENT + WRITTEN)
+    @Query("WITH o AS (" + OrderRows.UPDATE_STATE + " RETURNING id)" + EVENT + WRITTEN)
     int updateStateWithEvent(UUID id, long expectedVersion, long version, String status, Instant updatedAt,
                              @Nullable Instant confirmedAt, @Nullable Instant shippedAt, @Nullable String carrier,
                              @Nullable String trackingNumber, @Nullable Instant deliveredAt,

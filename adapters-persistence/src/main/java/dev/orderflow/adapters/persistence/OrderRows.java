@@ -47,13 +47,16 @@ interface OrderRows extends GenericRepository<OrderRow, UUID> {
             + " ON CONFLICT (id) DO NOTHING RETURNING id)" + LINES + " SELECT count(*) FROM o")
     int insertIfAbsent(OrderRow row);
 
-    /** Writes the state columns of the order if it is at the expected version; 1 if it did, 0 if not. */
-    @Query("""
+    /** The update of an order's state columns if it is at the expected version. */
+    String UPDATE_STATE = """
             UPDATE orders SET version = :version, status = :status, updated_at = :updatedAt,
               confirmed_at = :confirmedAt, shipped_at = :shippedAt, carrier = :carrier,
               tracking_number = :trackingNumber, delivered_at = :deliveredAt, cancelled_from = :cancelledFrom,
               cancelled_at = :cancelledAt, cancellation_reason = :cancellationReason
-            WHERE id = :id AND version = :expectedVersion""")
+            WHERE id = :id AND version = :expectedVersion""";
+
+    /** Writes the state columns of the order if it is at the expected version; 1 if it did, 0 if not. */
+    @Query(UPDATE_STATE)
     int updateState(UUID id, long expectedVersion, long version, String status, Instant updatedAt,
                     @Nullable Instant confirmedAt, @Nullable Instant shippedAt, @Nullable String carrier,
                     @Nullable String trackingNumber, @Nullable Instant deliveredAt, @Nullable String cancelledFrom,
