@@ -31,21 +31,20 @@ public interface KeyedPlacements {
 
     /** The placement recorded with the keys and the changes, one after the other. */
     static KeyedPlacements of(IdempotencyKeys keys, OrderChanges changes) {
-        return (key, fingerprint, now, staleBefore, expiresAt, placed, events, reply) -> {
-            return switch (keys.claim(key, fingerprint, now, staleBefore, expiresAt)) {
-                case Claim.Acquired acquired -> {
-                    placed.ifPresent(order -> {
-                        if (changes.record(order, 0, events) == SaveResult.CONFLICT) {
-                            throw new IllegalStateException("an order with id " + order.id() + " exists");
-                        }
-                    });
-                    keys.complete(key, reply);
-                    yield acquired;
-                }
-                case Claim.InFlight inFlight -> inFlight;
-                case Claim.Busy busy -> busy;
-                case Claim.Completed completed -> completed;
-            };
-        };
+        return (key, fingerprint, now, staleBefore, expiresAt, placed, events, reply) ->
+                switch (keys.claim(key, fingerprint, now, staleBefore, expiresAt)) {
+                    case Claim.Acquired acquired -> {
+                        placed.ifPresent(order -> {
+                            if (changes.record(order, 0, events) == SaveResult.CONFLICT) {
+                                throw new IllegalStateException("an order with id " + order.id() + " exists");
+                            }
+                        });
+                        keys.complete(key, reply);
+                        yield acquired;
+                    }
+                    case Claim.InFlight inFlight -> inFlight;
+                    case Claim.Busy busy -> busy;
+                    case Claim.Completed completed -> completed;
+                };
     }
 }
