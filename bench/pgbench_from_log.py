@@ -6,7 +6,8 @@
 LOG_SEGMENT is the part of the server's stderr log (log_line_prefix '%m [%p] %q%u@%d ', log_statement = all)
 written while the service handled one request; MARKER is a string found in one of that request's bound
 parameters (the idempotency key as stored, or the order id of a transition). The script keeps the statements of the
-transactions that hold the marker, BEGIN and COMMIT included, in their order and with their text unchanged,
+transactions that hold the marker, BEGIN and COMMIT included (a statement outside one is a transaction of
+its own, as PostgreSQL runs it), in their order and with their text unchanged,
 and binds each parameter as the literal the log shows, except where a value must differ per transaction:
 the marker becomes 'ceiling-' || :ceiling_r, and ORDER_ID (the order the request created or changed) becomes a
 UUID made from :ceiling_r. :ceiling_r counts per client from :ceiling_base (pgbench -D ceiling_base=N -D
@@ -60,13 +61,21 @@ def main():
     if not marked:
         sys.exit(f"no statement in the log of database {database} has a parameter holding {marker!r}")
     # every transaction that holds a marked statement, in the order they began (a request may use several
-    # connections one after another)
+    # connections one after another); a statement outside BEGIN ... COMMIT is a transaction of its own
+    def keyword(statement):
+        return statement["sql"].strip().upper()
+
     transactions = {}
     for statement in marked:
         own = [s for s in statements if s["pid"] == statement["pid"]]
         at = own.index(statement)
-        begin = max(i for i in range(at + 1) if own[i]["sql"].strip().upper() == "BEGIN")
-        end = min(i for i in range(at, len(own)) if own[i]["sql"].strip().upper() in ("COMMIT", "ROLLBACK"))
+        opened = [i for i in range(at) if keyword(own[i]) == "BEGIN"]
+        closed = [i for i in range(at) if keyword(own[i]) in ("COMMIT", "ROLLBACK")]
+        if opened and (not closed or opened[-1] > closed[-1]):
+            begin = opened[-1]
+            end = min(i for i in range(at, len(own)) if keyword(own[i]) in ("COMMIT", "ROLLBACK"))
+        else:
+            begin = end = at
         transactions[id(own[begin])] = (statements.index(own[begin]), own[begin:end + 1])
     transaction = [s for _, t in sorted(transactions.values(), key=lambda t: t[0]) for s in t]
 

@@ -18,7 +18,6 @@ import dev.orderflow.application.port.out.OrderEventLog;
 import dev.orderflow.application.port.out.OrderIdSource;
 import dev.orderflow.application.port.out.OrderStorage;
 import dev.orderflow.application.port.out.Orders;
-import dev.orderflow.application.port.out.Transactions;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.CancellationReason;
 import dev.orderflow.domain.Carrier;
@@ -41,8 +40,11 @@ import java.util.function.Function;
 
 /**
  * Carries out the order use cases: loads the order, lets {@link OrderLifecycle} decide, and stores the new
- * state, its events and their outbox entries in one transaction. When another writer changed the order in
- * between, it tries again from a fresh load, a bounded number of times.
+ * state, its events and their outbox entries with one call of {@link OrderChanges} (or {@link KeyedPlacements}),
+ * which is all or nothing. It opens no transaction of its own: the load needs none, since the change is stored
+ * only at the version it was decided on (PostgreSQL commits the change's one statement by itself), and a caller's
+ * transaction is joined. When another writer changed the order in between, it tries again from a fresh load, a
+ * bounded number of times.
  */
 public final class OrderService implements OrderCommands, OrderQueries {
 
@@ -50,7 +52,6 @@ public final class OrderService implements OrderCommands, OrderQueries {
     private final OrderEventLog eventLog;
     private final OrderChanges changes;
     private final KeyedPlacements placements;
-    private final Transactions transactions;
     private final InstantSource clock;
     private final OrderIdSource ids;
     private final Settings settings;
@@ -78,24 +79,21 @@ public final class OrderService implements OrderCommands, OrderQueries {
         this(storage, clock, ids, Settings.DEFAULTS);
     }
 
-    /** A service on the ports of one storage; it uses all of them but the inbox. */
+    /** A service on the ports of one storage, of which it uses the orders, their log, the changes and placements. */
     public OrderService(OrderStorage storage, InstantSource clock, OrderIdSource ids, Settings settings) {
-        this(storage.orders(), storage.eventLog(), storage.changes(), storage.placements(), storage.transactions(),
-                clock, ids, settings);
+        this(storage.orders(), storage.eventLog(), storage.changes(), storage.placements(), clock, ids, settings);
     }
 
     /**
-     * A service on the ports it uses: the orders, their event log, the recording of changes (state, event log
-     * and outbox), of placements under idempotency keys, and the transactions that span them (all from one
-     * storage).
+     * A service on the ports it uses: the orders, their event log, and the recording of changes (state, event
+     * log and outbox) and of placements under idempotency keys (all from one storage).
      */
     public OrderService(Orders orders, OrderEventLog eventLog, OrderChanges changes, KeyedPlacements placements,
-                        Transactions transactions, InstantSource clock, OrderIdSource ids, Settings settings) {
+                        InstantSource clock, OrderIdSource ids, Settings settings) {
         this.orders = Objects.requireNonNull(orders, "orders");
         this.eventLog = Objects.requireNonNull(eventLog, "eventLog");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.placements = Objects.requireNonNull(placements, "placements");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -103,14 +101,14 @@ public final class OrderService implements OrderCommands, OrderQueries {
 
     @Override
     public CommandResult place(NewOrder order) {
-        return transactions.inTransaction(() -> switch (decide(order)) {
+        return switch (decide(order)) {
             case Placing.Refused refused -> refused.result();
             case Placing.Ready ready -> switch (changes.record(ready.order(), 0, ready.events())) {
                 case SAVED -> ready.result();
                 case CONFLICT -> throw new IllegalStateException(
                         "order id " + ready.order().id() + " was handed out twice");
             };
-        });
+        };
     }
 
     @Override
@@ -118,25 +116,23 @@ public final class OrderService implements OrderCommands, OrderQueries {
                                   Function<CommandResult, StoredReply> respond) {
         var fingerprint = order.fingerprint();
         var now = clock.instant();
-        // one transaction: the claim, the order and the stored reply commit together or not at all, so a
-        // failed placement leaves the key free and a successful one costs a single commit; the reply is made
-        // before the claim, so that a storage can write all three at once
-        return transactions.inTransaction(() -> {
-            var placing = decide(order);
-            var result = placing.result();
-            var response = respond.apply(result);
-            return switch (placements.claimAndPlace(key, fingerprint, now, now.minus(settings.abandonedClaimAfter()),
-                    now.plus(settings.idempotencyKeyTtl()), placing.placed(), placing.events(), response)) {
-                case Claim.Completed completed -> completed.fingerprint().equals(fingerprint)
-                        ? new IdempotentResult.Replayed(completed.response())
-                        : new IdempotentResult.KeyReused();
-                case Claim.InFlight inFlight -> inFlight.fingerprint().equals(fingerprint)
-                        ? new IdempotentResult.InFlight()
-                        : new IdempotentResult.KeyReused();
-                case Claim.Busy busy -> new IdempotentResult.InFlight();
-                case Claim.Acquired acquired -> new IdempotentResult.Executed(result, response);
-            };
-        });
+        // the claim, the order and the stored reply in one call that keeps all or nothing, so a failed placement
+        // leaves the key free and a successful one costs a single commit; the reply is made before the claim, so
+        // that a storage can write all three at once
+        var placing = decide(order);
+        var result = placing.result();
+        var response = respond.apply(result);
+        return switch (placements.claimAndPlace(key, fingerprint, now, now.minus(settings.abandonedClaimAfter()),
+                now.plus(settings.idempotencyKeyTtl()), placing.placed(), placing.events(), response)) {
+            case Claim.Completed completed -> completed.fingerprint().equals(fingerprint)
+                    ? new IdempotentResult.Replayed(completed.response())
+                    : new IdempotentResult.KeyReused();
+            case Claim.InFlight inFlight -> inFlight.fingerprint().equals(fingerprint)
+                    ? new IdempotentResult.InFlight()
+                    : new IdempotentResult.KeyReused();
+            case Claim.Busy busy -> new IdempotentResult.InFlight();
+            case Claim.Acquired acquired -> new IdempotentResult.Executed(result, response);
+        };
     }
 
     /** What a placement comes to before anything is written: refused, or a new order with its events. */
@@ -207,7 +203,7 @@ public final class OrderService implements OrderCommands, OrderQueries {
 
     private CommandResult transition(OrderId id, ExpectedVersion expected, Function<Instant, OrderCommand> command) {
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            var outcome = transactions.inTransaction(() -> attempt(id, expected, command));
+            var outcome = attempt(id, expected, command);
             if (outcome.isPresent()) {
                 return outcome.get();
             }

@@ -115,9 +115,10 @@ class UpstreamEventServiceTest {
     void when_storage_fails_neither_the_receipt_nor_the_effect_is_kept() {
         var id = placed();
         var message = messageId();
-        var changes = OrderChanges.of(storage.orders(), storage.eventLog(), new FailingOutbox(storage.outbox()));
+        var changes = OrderChanges.of(storage.orders(), storage.eventLog(), new FailingOutbox(storage.outbox()),
+                storage.transactions());
         var failingOutbox = new OrderService(storage.orders(), storage.eventLog(), changes,
-                KeyedPlacements.of(storage.idempotencyKeys(), changes), storage.transactions(), clock,
+                KeyedPlacements.of(storage.idempotencyKeys(), changes, storage.transactions()), clock,
                 new TimeOrderedIds(clock), OrderService.Settings.DEFAULTS);
         var failing = new UpstreamEventService(storage.inbox(), storage.transactions(), failingOutbox, clock);
         assertThrows(IllegalStateException.class,

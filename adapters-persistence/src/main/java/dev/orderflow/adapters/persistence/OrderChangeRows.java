@@ -50,16 +50,15 @@ interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
 
     /**
      * Claims the idempotency key as {@link IdempotencyKeyRows#claim} does, with the reply stored at once, and, if
-     * it took the key, inserts the order as {@link #insertWithEvent} does; all or nothing is kept only by the
-     * caller's transaction (a taken order id leaves the claim written: the caller throws and rolls back).
+     * it took the key, inserts the order, its lines, its event and the outbox entry. All or nothing: an order id
+     * that is taken fails the statement (unique violation), and nothing is kept, the claim included.
      */
     @Query(IdempotencyKeyRows.CLAIM + """
             , o AS (
               INSERT INTO orders (""" + OrderRows.COLUMNS + ") SELECT " + OrderRows.VALUES + """
-               FROM claim ON CONFLICT (id) DO NOTHING RETURNING id
+               FROM claim RETURNING id
             )""" + OrderRows.LINES + EVENT + """
-            SELECT CASE WHEN NOT free THEN 'BUSY' WHEN NOT EXISTS (SELECT FROM claim) THEN 'HELD'
-              WHEN EXISTS (SELECT FROM o) THEN 'PLACED' ELSE 'ID_TAKEN' END
+            SELECT CASE WHEN NOT free THEN 'BUSY' WHEN EXISTS (SELECT FROM claim) THEN 'PLACED' ELSE 'HELD' END
             FROM lock""")
     Placed claimAndInsertWithEvent(String key, String fingerprint, Instant now, Instant staleBefore,
                                    Instant expiresAt, byte[] reply, UUID id, long version, String status,
@@ -76,9 +75,9 @@ interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
 
     /**
      * What {@link #claimAndInsertWithEvent} did: nothing, the key being busy with another placement or held by an
-     * earlier one; the key claimed and the order placed; the key claimed, the order's id taken.
+     * earlier one; or the key claimed and the order placed.
      */
-    enum Placed { BUSY, HELD, PLACED, ID_TAKEN }
+    enum Placed { BUSY, HELD, PLACED }
 
     /** Writes the order's state columns and its event if it is at the expected version (as OrderRows#updateState). */
     @Query("WITH o AS (" + OrderRows.UPDATE_STATE + " RETURNING id)" + EVENT + WRITTEN)

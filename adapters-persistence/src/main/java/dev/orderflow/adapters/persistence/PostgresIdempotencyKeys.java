@@ -4,6 +4,7 @@ import dev.orderflow.application.port.in.IdempotencyKey;
 import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.application.port.out.IdempotencyKeys;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Idempotency keys in the {@code idempotency_keys} table ({@link IdempotencyKeyRows}). */
 final class PostgresIdempotencyKeys implements IdempotencyKeys {
@@ -24,18 +25,21 @@ final class PostgresIdempotencyKeys implements IdempotencyKeys {
             return switch (taken) {
                 case BUSY -> new Claim.Busy();
                 case ACQUIRED -> new Claim.Acquired();
-                case HELD -> held(key);
+                case HELD -> held(key).orElseThrow(
+                        () -> new IllegalStateException("idempotency key vanished while locked: " + key.value()));
             };
         });
     }
 
-    /** What the key holds, read in the transaction whose claim found it held. */
-    Claim held(IdempotencyKey key) {
-        var held = sql.call("read an idempotency key", () -> rows.findById(key.value())).orElseThrow(
-                () -> new IllegalStateException("idempotency key vanished while locked: " + key.value()));
-        return held.response() == null
-                ? new Claim.InFlight(held.fingerprint())
-                : new Claim.Completed(held.fingerprint(), new StoredReply(held.response()));
+    /**
+     * What the key holds, read after a claim found it held; empty if it is gone (expired and removed by
+     * retention since, when the claim committed on its own).
+     */
+    Optional<Claim> held(IdempotencyKey key) {
+        return sql.call("read an idempotency key", () -> rows.findById(key.value())).map(held ->
+                held.response() == null
+                        ? new Claim.InFlight(held.fingerprint())
+                        : new Claim.Completed(held.fingerprint(), new StoredReply(held.response())));
     }
 
     @Override

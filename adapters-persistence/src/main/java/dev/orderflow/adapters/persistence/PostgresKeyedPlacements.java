@@ -13,21 +13,24 @@ import java.util.Optional;
 /**
  * A placement under an idempotency key in one statement instead of three
  * ({@link OrderChangeRows#claimAndInsertWithEvent}): the claim of the key with the reply, and, if it took the
- * key, the order, its event and the outbox entry. A refused placement, or one of several events, goes through
- * the keys and the changes one after the other.
+ * key, the order, its event and the outbox entry; committed on its own unless the caller has a transaction
+ * ({@link TracedTransactions#oneStatement}). A refused placement, or one of several events, goes through the keys
+ * and the changes one after the other, in a transaction.
  */
 final class PostgresKeyedPlacements implements KeyedPlacements {
 
     private final Sql sql;
+    private final TracedTransactions transactions;
     private final OrderChangeRows rows;
     private final EventJson events;
     private final OutboxTraceContext traceContext;
     private final PostgresIdempotencyKeys keys;
     private final KeyedPlacements oneByOne;
 
-    PostgresKeyedPlacements(Sql sql, OrderChangeRows rows, EventJson events, OutboxTraceContext traceContext,
-                            PostgresIdempotencyKeys keys, KeyedPlacements oneByOne) {
+    PostgresKeyedPlacements(Sql sql, TracedTransactions transactions, OrderChangeRows rows, EventJson events,
+                            OutboxTraceContext traceContext, PostgresIdempotencyKeys keys, KeyedPlacements oneByOne) {
         this.sql = sql;
+        this.transactions = transactions;
         this.rows = rows;
         this.events = events;
         this.traceContext = traceContext;
@@ -44,28 +47,35 @@ final class PostgresKeyedPlacements implements KeyedPlacements {
         }
         var o = OrderMapper.row(placed.get());
         var e = events.one(changes.getFirst());
-        var context = traceContext.current();
-        return sql.inTransaction(() -> {
-            OrderChangeRows.Placed done;
-            try {
-                done = sql.call("claim an idempotency key and place order " + o.id(), () ->
-                        rows.claimAndInsertWithEvent(key.value(), fingerprint, now, staleBefore, expiresAt,
-                                reply.bytes(), o.id(), o.version(), o.status(), o.customerId(), o.currency(),
-                                o.totalMinor(), o.shipRecipient(), o.shipLine1(), o.shipLine2(), o.shipPostalCode(),
-                                o.shipCity(), o.shipRegion(), o.shipCountry(), o.placedAt(), o.updatedAt(),
-                                o.confirmedAt(), o.shippedAt(), o.carrier(), o.trackingNumber(), o.deliveredAt(),
-                                o.cancelledFrom(), o.cancelledAt(), o.cancellationReason(), o.lineSkus(),
-                                o.lineQuantities(), o.lineUnitPrices(), context, e.version(), e.eventType(),
-                                e.occurredAt(), e.payload()));
-            } catch (StorageException failure) {
-                throw PostgresEventLog.versionTaken(changes, failure);
+        OrderChangeRows.Placed done;
+        try {
+            done = transactions.oneStatement(() -> place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e));
+        } catch (StorageException failure) {
+            if (Sql.isUniqueViolation(failure)) {
+                throw new IllegalStateException("an order with id " + o.id() + " exists", failure);
             }
-            return switch (done) {
-                case BUSY -> new Claim.Busy();
-                case HELD -> keys.held(key);
-                case PLACED -> new Claim.Acquired();
-                case ID_TAKEN -> throw new IllegalStateException("an order with id " + o.id() + " exists");
-            };
-        });
+            throw failure;
+        }
+        return switch (done) {
+            case BUSY -> new Claim.Busy();
+            // gone since the statement found it (expired and removed): the key is free, so try again
+            case HELD -> keys.held(key).orElseGet(() ->
+                    claimAndPlace(key, fingerprint, now, staleBefore, expiresAt, placed, changes, reply));
+            case PLACED -> new Claim.Acquired();
+        };
+    }
+
+    /** The statement, in the transaction's span: the outbox entry carries that span's trace context. */
+    private OrderChangeRows.Placed place(IdempotencyKey key, String fingerprint, Instant now, Instant staleBefore,
+                                        Instant expiresAt, StoredReply reply, OrderRow o, EventJson.Rows.One e) {
+        var context = traceContext.current();
+        return sql.call("claim an idempotency key and place order " + o.id(), () ->
+                rows.claimAndInsertWithEvent(key.value(), fingerprint, now, staleBefore, expiresAt, reply.bytes(),
+                        o.id(), o.version(), o.status(), o.customerId(), o.currency(), o.totalMinor(),
+                        o.shipRecipient(), o.shipLine1(), o.shipLine2(), o.shipPostalCode(), o.shipCity(),
+                        o.shipRegion(), o.shipCountry(), o.placedAt(), o.updatedAt(), o.confirmedAt(), o.shippedAt(),
+                        o.carrier(), o.trackingNumber(), o.deliveredAt(), o.cancelledFrom(), o.cancelledAt(),
+                        o.cancellationReason(), o.lineSkus(), o.lineQuantities(), o.lineUnitPrices(), context,
+                        e.version(), e.eventType(), e.occurredAt(), e.payload()));
     }
 }

@@ -104,13 +104,13 @@ public final class PostgresStorage {
         var orderPort = new PostgresOrders(sql, orders);
         var eventLogPort = new PostgresEventLog(sql, eventLog, events);
         var outboxPort = new PostgresOutbox(sql, outbox, events, traceContext);
-        var changesPort = new PostgresOrderChanges(sql, changes, events, traceContext,
-                OrderChanges.of(orderPort, eventLogPort, outboxPort));
+        var transactionsPort = new TracedTransactions(sql, transactions, tracer);
+        var changesPort = new PostgresOrderChanges(sql, transactionsPort, changes, events, traceContext,
+                OrderChanges.of(orderPort, eventLogPort, outboxPort, transactionsPort));
         var keysPort = new PostgresIdempotencyKeys(sql, idempotencyKeys);
         return new OrderStorage(orderPort, eventLogPort, outboxPort, changesPort, keysPort,
-                new PostgresKeyedPlacements(sql, changes, events, traceContext, keysPort,
-                        KeyedPlacements.of(keysPort, changesPort)),
-                new PostgresInbox(sql, inbox),
-                new TracedTransactions(sql, transactions, tracer));
+                new PostgresKeyedPlacements(sql, transactionsPort, changes, events, traceContext, keysPort,
+                        KeyedPlacements.of(keysPort, changesPort, transactionsPort)),
+                new PostgresInbox(sql, inbox), transactionsPort);
     }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A transaction whose commit fails because the connection dropped ({@link FailingCommits}, a Mockito stand-in
  * for the JDBC driver's connection) keeps nothing: no order, no event, no outbox entry; the failure reaches
- * the caller; and the next transaction on a healthy connection commits as usual.
+ * the caller; and the next transaction on a healthy connection commits as usual. (A placement on its own is one
+ * statement that PostgreSQL commits by itself, with no commit call; here it runs in a caller's transaction.)
  */
 class CommitFailureIT {
 
@@ -42,14 +43,15 @@ class CommitFailureIT {
     }
 
     @Test
-    void a_placement_whose_commit_fails_leaves_nothing_and_the_next_one_is_stored() {
+    void a_placement_in_a_transaction_whose_commit_fails_leaves_nothing_and_the_next_one_is_stored() {
         var storage = running.emptied();
         var ids = new SequentialOrderIds();
         var service = new OrderService(storage, new ManualClock(Samples.T0), ids);
         var order = new NewOrder(newCustomer(), lines(), ADDRESS, ACTOR);
 
         FailingCommits.ARMED.set(true);
-        var failure = assertThrows(RuntimeException.class, () -> service.place(order));
+        var failure = assertThrows(RuntimeException.class,
+                () -> storage.transactions().inTransaction(() -> service.place(order)));
         FailingCommits.ARMED.set(false);
         assertTrue(Stream.iterate((Throwable) failure, Objects::nonNull, Throwable::getCause)
                         .anyMatch(cause -> cause instanceof SQLException sql && "08006".equals(sql.getSQLState())),

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract of {@link KeyedPlacements}: the claim of the key, the placed order with its event in the log and
  * the outbox, and the reply under the key are kept together or not at all, as {@link KeyedPlacements#of} keeps
- * them with the keys and the changes.
+ * them with the keys and the changes; on its own, or as part of a caller's transaction.
  */
 public abstract class KeyedPlacementsContract extends StorageContract {
 
@@ -78,6 +78,19 @@ public abstract class KeyedPlacementsContract extends StorageContract {
     }
 
     @Test
+    void in_a_transaction_that_fails_afterwards_nothing_of_the_placement_is_kept() {
+        var key = newKey();
+        var order = pending();
+        assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+            place(key, "fp-1", Optional.of(order), reply("placed"));
+            throw new IllegalStateException("the caller fails after the placement");
+        }));
+        assertEquals(Optional.empty(), storage.orders().load(order.id()));
+        assertEquals(List.of(), published());
+        assertEquals(new Claim.Acquired(), claim(key, T0.plusSeconds(1)));
+    }
+
+    @Test
     void concurrent_placements_under_one_key_place_one_order() throws Exception {
         var key = newKey();
         var results = Concurrently.times(8, () -> place(key, "fp", Optional.of(pending()), reply("placed")));
@@ -89,8 +102,8 @@ public abstract class KeyedPlacementsContract extends StorageContract {
 
     private Claim place(IdempotencyKey key, String fingerprint, Optional<Order> order, StoredReply reply) {
         List<OrderEvent> events = order.map(o -> List.<OrderEvent>of(placed((Order.Pending) o))).orElse(List.of());
-        return storage.transactions().inTransaction(() -> storage.placements().claimAndPlace(key, fingerprint, T0,
-                T0.minus(STALE), T0.plus(TTL), order, events, reply));
+        return storage.placements().claimAndPlace(key, fingerprint, T0, T0.minus(STALE), T0.plus(TTL), order, events,
+                reply);
     }
 
     private Claim claim(IdempotencyKey key, Instant now) {

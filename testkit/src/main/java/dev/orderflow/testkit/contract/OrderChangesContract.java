@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link OrderChanges}: the state, the event log and the outbox change together or not at all,
- * as {@link OrderChanges#of} changes them with the three ports.
+ * as {@link OrderChanges#of} changes them with the three ports; on their own, or as part of a caller's
+ * transaction.
  */
 public abstract class OrderChangesContract extends StorageContract {
 
@@ -77,19 +78,30 @@ public abstract class OrderChangesContract extends StorageContract {
     }
 
     @Test
-    void a_version_the_log_holds_already_is_refused_and_the_transaction_keeps_nothing() {
+    void a_version_the_log_holds_already_is_refused_and_nothing_is_kept() {
         var order = pending();
         var taken = List.<OrderEvent>of(placed(order));
         storage.eventLog().append(taken);
-        assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(
-                () -> record(order, 0, taken)));
+        assertThrows(IllegalStateException.class, () -> record(order, 0, taken));
         assertEquals(Optional.empty(), storage.orders().load(order.id()));
         assertEquals(taken, storage.eventLog().history(order.id()));
         assertEquals(List.of(), published());
     }
 
+    @Test
+    void in_a_transaction_that_fails_afterwards_nothing_of_the_change_is_kept() {
+        var order = pending();
+        assertThrows(IllegalStateException.class, () -> storage.transactions().inTransaction(() -> {
+            record(order, 0, List.of(placed(order)));
+            throw new IllegalStateException("the caller fails after the change");
+        }));
+        assertEquals(Optional.empty(), storage.orders().load(order.id()));
+        assertEquals(List.of(), storage.eventLog().history(order.id()));
+        assertEquals(List.of(), published());
+    }
+
     private SaveResult record(Order order, long expectedVersion, List<OrderEvent> events) {
-        return storage.transactions().inTransaction(() -> storage.changes().record(order, expectedVersion, events));
+        return storage.changes().record(order, expectedVersion, events);
     }
 
     private List<OrderEvent> published() {

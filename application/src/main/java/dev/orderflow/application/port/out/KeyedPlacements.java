@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A placement under an idempotency key, recorded in the caller's transaction: the claim of the key, and, if the
- * claim acquired it, the new order with its events ({@link OrderChanges#record} at version 0) and the reply
- * stored under the key ({@link IdempotencyKeys#complete}). A storage may do all of it at once (PostgreSQL: one
- * statement); {@link #of} does it with the two ports one after the other.
+ * A placement under an idempotency key, all of it or nothing: the claim of the key, and, if the claim acquired
+ * it, the new order with its events ({@link OrderChanges#record} at version 0) and the reply stored under the key
+ * ({@link IdempotencyKeys#complete}). It joins the caller's transaction when there is one and needs none: without
+ * one it is a transaction of its own. A storage may do all of it at once (PostgreSQL: one statement, committed on
+ * its own); {@link #of} does it with the two ports one after the other, in a transaction.
  */
 @FunctionalInterface
 public interface KeyedPlacements {
@@ -24,14 +25,14 @@ public interface KeyedPlacements {
      * and its events, when there is one (a refused placement has none), and completes the key with the reply.
      *
      * @throws IllegalStateException if an order with the placed order's id exists, or the log holds one of the
-     *                               events' versions; call it in a transaction, which then keeps nothing of it
+     *                               events' versions; nothing of the call is kept, the claim included
      */
     Claim claimAndPlace(IdempotencyKey key, String fingerprint, Instant now, Instant staleBefore, Instant expiresAt,
                         Optional<Order> placed, List<OrderEvent> events, StoredReply reply);
 
-    /** The placement recorded with the keys and the changes, one after the other. */
-    static KeyedPlacements of(IdempotencyKeys keys, OrderChanges changes) {
-        return (key, fingerprint, now, staleBefore, expiresAt, placed, events, reply) ->
+    /** The placement recorded with the keys and the changes, one after the other, in one of the transactions. */
+    static KeyedPlacements of(IdempotencyKeys keys, OrderChanges changes, Transactions transactions) {
+        return (key, fingerprint, now, staleBefore, expiresAt, placed, events, reply) -> transactions.inTransaction(() ->
                 switch (keys.claim(key, fingerprint, now, staleBefore, expiresAt)) {
                     case Claim.Acquired acquired -> {
                         placed.ifPresent(order -> {
@@ -45,6 +46,6 @@ public interface KeyedPlacements {
                     case Claim.InFlight inFlight -> inFlight;
                     case Claim.Busy busy -> busy;
                     case Claim.Completed completed -> completed;
-                };
+                });
     }
 }

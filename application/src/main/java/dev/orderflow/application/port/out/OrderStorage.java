@@ -28,14 +28,14 @@ public record OrderStorage(Orders orders, OrderEventLog eventLog, Outbox outbox,
      */
     public OrderStorage(Orders orders, OrderEventLog eventLog, Outbox outbox, OrderChanges changes,
                         IdempotencyKeys idempotencyKeys, Inbox inbox, Transactions transactions) {
-        this(orders, eventLog, outbox, changes, idempotencyKeys, KeyedPlacements.of(idempotencyKeys, changes), inbox,
-                transactions);
+        this(orders, eventLog, outbox, changes, idempotencyKeys,
+                KeyedPlacements.of(idempotencyKeys, changes, transactions), inbox, transactions);
     }
 
     /** The ports of a storage that records a change with three ports, one after the other ({@link OrderChanges#of}). */
     public OrderStorage(Orders orders, OrderEventLog eventLog, Outbox outbox, IdempotencyKeys idempotencyKeys,
                         Inbox inbox, Transactions transactions) {
-        this(orders, eventLog, outbox, OrderChanges.of(orders, eventLog, outbox), idempotencyKeys, inbox,
-                transactions);
+        this(orders, eventLog, outbox, OrderChanges.of(orders, eventLog, outbox, transactions), idempotencyKeys,
+                inbox, transactions);
     }
 }
