@@ -30,10 +30,13 @@ public interface KeyedPlacements {
     Claim claimAndPlace(IdempotencyKey key, String fingerprint, Instant now, Instant staleBefore, Instant expiresAt,
                         Optional<Order> placed, List<OrderEvent> events, StoredReply reply);
 
-    /** The placement recorded with the keys and the changes, one after the other, in one of the transactions. */
+    /**
+     * The placement recorded with the keys and the changes, one after the other, in one transaction of
+     * {@code transactions}.
+     */
     static KeyedPlacements of(IdempotencyKeys keys, OrderChanges changes, Transactions transactions) {
-        return (key, fingerprint, now, staleBefore, expiresAt, placed, events, reply) -> transactions.inTransaction(() ->
-                switch (keys.claim(key, fingerprint, now, staleBefore, expiresAt)) {
+        return (key, fingerprint, now, staleBefore, expiresAt, placed, events, reply) ->
+                transactions.inTransaction(() -> switch (keys.claim(key, fingerprint, now, staleBefore, expiresAt)) {
                     case Claim.Acquired acquired -> {
                         placed.ifPresent(order -> {
                             if (changes.record(order, 0, events) == SaveResult.CONFLICT) {
