@@ -25,7 +25,7 @@ public interface OrderChanges {
      */
     SaveResult record(Order order, long expectedVersion, List<OrderEvent> events);
 
-    /** The change recorded with the three ports, one after the other, in one of {@code transactions}. */
+    /** The change recorded with the three ports, one after the other, in one transaction of {@code transactions}. */
     static OrderChanges of(Orders orders, OrderEventLog eventLog, Outbox outbox, Transactions transactions) {
         return (order, expectedVersion, events) -> transactions.inTransaction(() ->
                 switch (orders.save(order, expectedVersion)) {
