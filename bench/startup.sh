@@ -17,6 +17,8 @@
 #                                                 (default: the README's; the cache path is replaced by its own)
 #   DB_URL=jdbc:postgresql://127.0.0.1:5432/postgres   the server for the external rows (trust auth, user postgres);
 #                                                 DB_URL= skips them
+#   WARMUP=90 bench/startup.sh                    POST for that many seconds before the measured load (default 0), so
+#                                                 that the JIT has compiled what the load runs (C2 takes minutes here)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -100,6 +102,10 @@ declare -A memory rates
 for i in "${!labels[@]}"; do
   start_service "$i" embedded
   mkdir -p "$work/ids-$i"
+  if [ "${WARMUP:-0}" != 0 ]; then
+    echo "${labels[$i]}: POST /orders for ${WARMUP}s at 16 connections (warm-up, not counted)..." >&2
+    wrk_rate -c16 -d"${WARMUP}s" -s bench/wrk/place.lua "$base" -- "$work/ids-$i" >/dev/null
+  fi
   echo "${labels[$i]}: POST /orders for ${seconds}s at 16 connections, then GET at 64 for ${seconds}s..." >&2
   post=$(wrk_rate -c16 -d"${seconds}s" -s bench/wrk/place.lua "$base" -- "$work/ids-$i")
   one_id=$(head -1 "$(ls "$work/ids-$i"/* | head -1)")
@@ -117,5 +123,5 @@ for i in "${!labels[@]}"; do
   for mode in "${modes[@]}"; do
     echo "- startup to the first served request, $mode: ${wall[$i,$mode]}ms (JVM CPU ${cpus[$i,$mode]}ms)"
   done
-  echo "- under load (${rates[$i]}): ${memory[$i]}"
+  echo "- under load (${WARMUP:-0}s POST warm-up; ${rates[$i]}): ${memory[$i]}"
 done
