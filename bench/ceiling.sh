@@ -23,8 +23,8 @@
 # database, turns on log_statement = all for it, starts the service on it, sends one POST /orders with a marked
 # Idempotency-Key and one confirm of that order, and bench/pgbench_from_log.py turns the logged transactions of
 # each (BEGIN to COMMIT, or a statement committed on its own; every statement as the driver sent it, with the
-# bound values as literals) into a pgbench
-# script; only the idempotency key and the order id are made unique per transaction. Then the service restarts
+# bound values as literals) into a pgbench script; only the idempotency key and the order id are made unique per
+# transaction. Then the service restarts
 # without the statement log and the rounds run: pgbench and wrk (bench/wrk/place.lua, a unique Idempotency-Key
 # per request) at 16 and at 64 connections, in alternating order; then the same for confirm
 # (bench/wrk/confirm.lua, each pending order confirmed once).
