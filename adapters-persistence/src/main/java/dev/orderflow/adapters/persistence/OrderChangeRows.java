@@ -19,19 +19,34 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
 
-    /** The event and its outbox entry, for each row of {@code o} (the order's, if it was written). */
-    String EVENT = """
+    /** The event, for each row of {@code o} (the order's, if it was written). */
+    String EVENT_ROW = """
             , e AS (
               INSERT INTO order_events (order_id, version, event_type, occurred_at, payload)
               SELECT o.id, :eventVersion, :eventType, CAST(:occurredAt AS timestamptz), CAST(:payloadJson AS jsonb)
               FROM o
-            ), x AS (
-              INSERT INTO outbox (trace_context, order_id, version, event_type, occurred_at, payload)
-              SELECT CAST(:traceContext AS jsonb), o.id, :eventVersion, :eventType, CAST(:occurredAt AS timestamptz),
-                CAST(:payloadJson AS json)
-              FROM o
-            )
+            )""";
+
+    /** The event's outbox entry, for each row of {@code o}. */
+    String OUTBOX_ENTRY = """
+            INSERT INTO outbox (trace_context, order_id, version, event_type, occurred_at, payload)
+            SELECT CAST(:traceContext AS jsonb), o.id, :eventVersion, :eventType, CAST(:occurredAt AS timestamptz),
+              CAST(:payloadJson AS json)
+            FROM o
             """;
+
+    /** The event and its outbox entry, for each row of {@code o} (the order's, if it was written). */
+    String EVENT = EVENT_ROW + ", x AS (" + OUTBOX_ENTRY + ")\n";
+
+    /**
+     * The claim of an idempotency key as {@link IdempotencyKeyRows#claim} makes it, with the reply stored at once,
+     * and, if it took the key, the order and its lines in {@code o}.
+     */
+    String CLAIM_AND_INSERT = IdempotencyKeyRows.CLAIM + """
+            , o AS (
+              INSERT INTO orders (""" + OrderRows.COLUMNS + ") SELECT " + OrderRows.VALUES + """
+               FROM claim RETURNING id
+            )""" + OrderRows.LINES;
 
     /** 1 if the order's row was written, 0 if not. */
     String WRITTEN = "SELECT count(*) FROM o";
@@ -53,11 +68,7 @@ interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
      * it took the key, inserts the order, its lines, its event and the outbox entry. All or nothing: an order id
      * that is taken fails the statement (unique violation), and nothing is kept, the claim included.
      */
-    @Query(IdempotencyKeyRows.CLAIM + """
-            , o AS (
-              INSERT INTO orders (""" + OrderRows.COLUMNS + ") SELECT " + OrderRows.VALUES + """
-               FROM claim RETURNING id
-            )""" + OrderRows.LINES + EVENT + """
+    @Query(CLAIM_AND_INSERT + EVENT + """
             SELECT CASE WHEN NOT free THEN 'BUSY' WHEN EXISTS (SELECT FROM claim) THEN 'PLACED' ELSE 'HELD' END
             FROM lock""")
     Placed claimAndInsertWithEvent(String key, String fingerprint, Instant now, Instant staleBefore,

@@ -13,9 +13,12 @@ import java.util.Optional;
 /**
  * A placement under an idempotency key in one statement instead of three
  * ({@link OrderChangeRows#claimAndInsertWithEvent}): the claim of the key with the reply, and, if it took the
- * key, the order, its event and the outbox entry; committed on its own unless the caller has a transaction
- * ({@link TracedTransactions#oneStatement}). A refused placement, or one of several events, goes through the keys
- * and the changes one after the other, in a transaction.
+ * key, the order, its event and the outbox entry. Without a caller's transaction, the statement goes to
+ * PostgreSQL with the other placements waiting at that moment ({@link GroupCommit}, {@link PlacementStatement}),
+ * committed together without BEGIN and COMMIT; within one, it joins it. When the batched statement did not take
+ * the key, the statement that says why (busy, or held: then what the key holds) runs on its own. A refused
+ * placement, or one of several events, goes through the keys and the changes one after the other, in a
+ * transaction.
  */
 final class PostgresKeyedPlacements implements KeyedPlacements {
 
@@ -26,9 +29,11 @@ final class PostgresKeyedPlacements implements KeyedPlacements {
     private final OutboxTraceContext traceContext;
     private final PostgresIdempotencyKeys keys;
     private final KeyedPlacements oneByOne;
+    private final GroupCommit<PlacementStatement.Placement, Boolean> batches;
 
     PostgresKeyedPlacements(Sql sql, TracedTransactions transactions, OrderChangeRows rows, EventJson events,
-                            OutboxTraceContext traceContext, PostgresIdempotencyKeys keys, KeyedPlacements oneByOne) {
+                            OutboxTraceContext traceContext, PostgresIdempotencyKeys keys, KeyedPlacements oneByOne,
+                            GroupCommit<PlacementStatement.Placement, Boolean> batches) {
         this.sql = sql;
         this.transactions = transactions;
         this.rows = rows;
@@ -36,6 +41,7 @@ final class PostgresKeyedPlacements implements KeyedPlacements {
         this.traceContext = traceContext;
         this.keys = keys;
         this.oneByOne = oneByOne;
+        this.batches = batches;
     }
 
     @Override
@@ -49,7 +55,11 @@ final class PostgresKeyedPlacements implements KeyedPlacements {
         var e = events.one(changes.getFirst());
         OrderChangeRows.Placed done;
         try {
-            done = transactions.oneStatement(() -> place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e));
+            done = transactions.oneStatement(() -> !transactions.joinsCaller()
+                    && batches.write(new PlacementStatement.Placement(key.value(), fingerprint, now, staleBefore,
+                            expiresAt, reply.bytes(), o, e, traceContext.current()))
+                    ? OrderChangeRows.Placed.PLACED
+                    : place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e));
         } catch (StorageException failure) {
             if (Sql.isUniqueViolation(failure)) {
                 throw new IllegalStateException("an order with id " + o.id() + " exists", failure);

@@ -96,7 +96,9 @@ public final class PostgresStorage {
                               TransactionOperations<Connection> transactions, JsonMapper json,
                               @Nullable OpenTelemetry telemetry, OrderRows orders, EventRows eventLog,
                               OutboxRows outbox, OrderChangeRows changes, IdempotencyKeyRows idempotencyKeys,
-                              InboxRows inbox, Reachability reachability) {
+                              InboxRows inbox, Reachability reachability,
+                              @Value("${orderflow.db.placement-writers:2}") int placementWriters,
+                              @Value("${orderflow.db.placement-batch:64}") int placementBatch) {
         var sql = new Sql(connections, transactions, reachability);
         var events = new EventJson(new EventCodec(json));
         var tracer = (telemetry == null ? OpenTelemetry.noop() : telemetry).getTracer("dev.orderflow.persistence");
@@ -110,7 +112,9 @@ public final class PostgresStorage {
         var keysPort = new PostgresIdempotencyKeys(sql, idempotencyKeys);
         return new OrderStorage(orderPort, eventLogPort, outboxPort, changesPort, keysPort,
                 new PostgresKeyedPlacements(sql, transactionsPort, changes, events, traceContext, keysPort,
-                        KeyedPlacements.of(keysPort, changesPort, transactionsPort)),
+                        KeyedPlacements.of(keysPort, changesPort, transactionsPort),
+                        new GroupCommit<>(new PlacementStatement(sql, connections), placementWriters,
+                                placementBatch)),
                 new PostgresInbox(sql, inbox), transactionsPort);
     }
 }

@@ -63,8 +63,13 @@ final class TracedTransactions implements Transactions {
         return traced(work);
     }
 
+    /** Whether the caller has a transaction, which work of this thread joins. */
+    boolean joinsCaller() {
+        return transactions.findTransactionStatus().isPresent();
+    }
+
     private <T> T traced(Supplier<T> work) {
-        if (transactions.findTransactionStatus().isPresent()) {
+        if (joinsCaller()) {
             return work.get();
         }
         var span = tracer.spanBuilder(SPAN_NAME).setSpanKind(SpanKind.CLIENT)

@@ -14,6 +14,7 @@ import dev.orderflow.application.port.out.KeyedPlacements;
 import dev.orderflow.domain.Order;
 import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.events.EventCodec;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.opentelemetry.api.OpenTelemetry;
@@ -37,6 +38,10 @@ class PostgresKeyedPlacementsTest {
     @SuppressWarnings("unchecked")
     private final TransactionOperations<Connection> noTransaction = mock(TransactionOperations.class);
     private final PostgresIdempotencyKeys keys = mock(PostgresIdempotencyKeys.class);
+    /** The batched statement placed nothing: the key was held (the statement that says so runs next). */
+    @SuppressWarnings("unchecked")
+    private final ConnectionOperations<Connection> heldInTheBatch = mock(ConnectionOperations.class,
+            call -> List.of(false));
     private final KeyedPlacements notOneByOne = (key, fingerprint, now, staleBefore, expiresAt, placed, events,
                                                  reply) -> {
         throw new AssertionError("one order with one event is one statement");
@@ -65,7 +70,8 @@ class PostgresKeyedPlacementsTest {
         var json = ObjectMapper.getDefault();
         var transactions = new TracedTransactions(sql, noTransaction, OpenTelemetry.noop().getTracer("test"));
         return new PostgresKeyedPlacements(sql, transactions, rows, new EventJson(new EventCodec(json)),
-                new OutboxTraceContext(json), keys, notOneByOne);
+                new OutboxTraceContext(json), keys, notOneByOne,
+                new GroupCommit<>(new PlacementStatement(sql, heldInTheBatch), 1, 64));
     }
 
     private static Claim place(PostgresKeyedPlacements placements) {

@@ -18,9 +18,13 @@ import dev.orderflow.domain.OrderEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +102,39 @@ public abstract class KeyedPlacementsContract extends StorageContract {
         // a loser finds the key busy in the winner's transaction, or sees what the winner committed
         assertEquals(7, results.stream().filter(r -> r instanceof Claim.Busy || r instanceof Claim.Completed).count());
         assertEquals(1, published().size());
+    }
+
+    @Test
+    void concurrent_placements_under_their_own_keys_each_place_their_order() throws Exception {
+        var orders = Stream.generate(ContractFixtures::pending).limit(24).toList();
+        var results = Concurrently.run(orders.stream().<Callable<Claim>>map(order -> () ->
+                place(newKey(), "fp-" + order.id(), Optional.of(order), reply("placed " + order.id()))).toList());
+        assertEquals(Collections.nCopies(24, new Claim.Acquired()), results);
+        for (var order : orders) {
+            assertEquals(Optional.of(order), storage.orders().load(order.id()));
+            assertEquals(List.of(placed(order)), storage.eventLog().history(order.id()));
+        }
+        assertEquals(24, published().size());
+    }
+
+    @Test
+    void a_taken_order_id_among_concurrent_placements_fails_only_its_own() throws Exception {
+        var existing = pending();
+        place(newKey(), "fp-0", Optional.of(existing), reply("existing"));
+        var takenKey = newKey();
+        var others = Stream.generate(ContractFixtures::pending).limit(15).toList();
+        var tasks = new ArrayList<Callable<Object>>();
+        tasks.add(() -> assertThrows(IllegalStateException.class, () -> place(takenKey, "fp-1",
+                Optional.of(pending(existing.id(), newCustomer(), T0.plusSeconds(5))), reply("again"))));
+        others.forEach(order -> tasks.add(() -> place(newKey(), "fp-2", Optional.of(order), reply("other"))));
+        var results = Concurrently.run(tasks);
+        assertEquals(Collections.nCopies(15, new Claim.Acquired()), results.subList(1, results.size()));
+        for (var order : others) {
+            assertEquals(Optional.of(order), storage.orders().load(order.id()));
+        }
+        assertEquals(List.of(placed(existing)), storage.eventLog().history(existing.id()));
+        assertEquals(new Claim.Acquired(), claim(takenKey, T0.plusSeconds(1)));
+        assertEquals(16, published().size());
     }
 
     private Claim place(IdempotencyKey key, String fingerprint, Optional<Order> order, StoredReply reply) {
