@@ -71,3 +71,17 @@ bench_cleanup() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" || true; fi
   rm -rf "$work"
 }
+
+# bench_external_pg: for the scripts that run the jar against the external PostgreSQL: checks their tools, builds
+# the jar unless SKIP_BUILD is set, and sets $pg (psql's arguments for $PG, by default the server at 127.0.0.1:5432
+# as postgres, trust auth) and its parts $pg_host, $pg_port and $pg_user.
+bench_external_pg() {
+  pg=(${PG:--h 127.0.0.1 -p 5432 -U postgres})
+  local tool
+  for tool in wrk psql curl python3; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed (Debian: wrk, postgresql-client, curl, python3)" >&2; exit 1; }
+  done
+  if [ -z "${SKIP_BUILD:-}" ]; then mvn -q -DskipTests package; fi
+  pg_host=$(sed -n 's/.*-h \([^ ]*\).*/\1/p' <<<"${pg[*]}"); pg_port=$(sed -n 's/.*-p \([^ ]*\).*/\1/p' <<<"${pg[*]}")
+  pg_user=$(sed -n 's/.*-U \([^ ]*\).*/\1/p' <<<"${pg[*]}")
+}

@@ -27,13 +27,7 @@ rounds="${1:-3}"
 rate="${2:-150}"
 seconds="${3:-20}"
 warmup="${WARMUP:-40}"
-pg=(${PG:--h 127.0.0.1 -p 5432 -U postgres})
-for tool in wrk psql curl python3; do
-  command -v "$tool" >/dev/null || { echo "$tool is needed (Debian: wrk, postgresql-client, curl, python3)" >&2; exit 1; }
-done
-if [ -z "${SKIP_BUILD:-}" ]; then mvn -q -DskipTests package; fi
-pg_host=$(sed -n 's/.*-h \([^ ]*\).*/\1/p' <<<"${pg[*]}"); pg_port=$(sed -n 's/.*-p \([^ ]*\).*/\1/p' <<<"${pg[*]}")
-pg_user=$(sed -n 's/.*-U \([^ ]*\).*/\1/p' <<<"${pg[*]}")
+bench_external_pg
 
 labels=(now); dirs=("$PWD/bootstrap/target"); envs=("${ENV:-}")
 if [ -n "${BEFORE:-}" ]; then labels=(before now); dirs=("$(cd "$BEFORE" && pwd)" "${dirs[0]}"); envs=("" "${ENV:-}"); fi

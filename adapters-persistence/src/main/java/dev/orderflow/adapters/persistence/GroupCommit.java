@@ -94,9 +94,11 @@ final class GroupCommit<I, R> {
     }
 
     /**
-     * Writes the batch the caller was handed, then hands on the turn: the caller keeps it while its own write is
-     * still waiting, else the oldest waiting caller gets it with the batch it is to write; with none waiting,
-     * there is one writer fewer. Called and returns with the lock held.
+     * Writes the batch the caller was handed, then hands on the turn: the oldest waiting caller gets it with the
+     * batch it is to write; with none waiting, there is one writer fewer. Called and returns with the lock held.
+     * The caller's own write is the first of its batch: a caller is handed the batch that begins with its write,
+     * or takes one when there are fewer writers than allowed, and then no write waits (a writer stops only when
+     * none does, and while all write, a caller waits).
      */
     private void writeBatch(Waiting<I, R> me) {
         var batch = me.batch;
@@ -113,8 +115,6 @@ final class GroupCommit<I, R> {
             var next = nextBatch();
             if (next.isEmpty()) {
                 writing--;
-            } else if (!me.done) {
-                me.batch = next;
             } else {
                 next.getFirst().batch = next;
                 next.getFirst().turn.signal();

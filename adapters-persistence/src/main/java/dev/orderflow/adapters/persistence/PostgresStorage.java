@@ -89,7 +89,9 @@ public final class PostgresStorage {
 
     /**
      * The storage ports. Transactions are traced with the application's {@link OpenTelemetry} (the bootstrap's
-     * SDK), with none (OpenTelemetry's no-op) where no such bean exists.
+     * SDK), with none (OpenTelemetry's no-op) where no such bean exists. Keyed placements are committed in groups
+     * ({@link GroupCommit}): {@code orderflow.db.placement-writers} groups written at once, of at most
+     * {@code orderflow.db.placement-batch} placements each.
      */
     @Singleton
     OrderStorage orderStorage(ConnectionOperations<Connection> connections,
@@ -99,6 +101,10 @@ public final class PostgresStorage {
                               InboxRows inbox, Reachability reachability,
                               @Value("${orderflow.db.placement-writers:2}") int placementWriters,
                               @Value("${orderflow.db.placement-batch:64}") int placementBatch) {
+        if (placementWriters < 1 || placementBatch < 1) {
+            throw new IllegalArgumentException(
+                    "orderflow.db.placement-writers and orderflow.db.placement-batch must be at least 1");
+        }
         var sql = new Sql(connections, transactions, reachability);
         var events = new EventJson(new EventCodec(json));
         var tracer = (telemetry == null ? OpenTelemetry.noop() : telemetry).getTracer("dev.orderflow.persistence");

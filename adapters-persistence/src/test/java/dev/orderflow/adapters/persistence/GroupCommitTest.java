@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orderflow.application.port.out.Transactions.StorageUnavailableException;
+import dev.orderflow.testkit.contract.Concurrently;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,28 +154,8 @@ class GroupCommitTest {
     }
 
     /** Calls {@code write} with 0 … n-1, each on its own thread, all released at once; the results in that order. */
-    private static List<Integer> inParallel(int n, Function<Integer, Integer> write) throws Exception {
-        var start = new CountDownLatch(1);
-        try (var pool = Executors.newFixedThreadPool(n)) {
-            var futures = new ArrayList<Future<Integer>>();
-            for (int i = 0; i < n; i++) {
-                int value = i;
-                futures.add(pool.submit(() -> {
-                    await(start);
-                    return write.apply(value);
-                }));
-            }
-            start.countDown();
-            var results = new ArrayList<Integer>();
-            for (var future : futures) {
-                try {
-                    results.add(future.get(1, TimeUnit.MINUTES));
-                } catch (ExecutionException e) {
-                    throw new AssertionError("a write failed", e.getCause());
-                }
-            }
-            return results;
-        }
+    private static List<Integer> inParallel(int n, Function<Integer, Integer> write) throws InterruptedException {
+        return Concurrently.run(IntStream.range(0, n).<Callable<Integer>>mapToObj(i -> () -> write.apply(i)).toList());
     }
 
     private static void await(CountDownLatch latch) {
