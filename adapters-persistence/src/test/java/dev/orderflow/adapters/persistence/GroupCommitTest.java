@@ -49,13 +49,13 @@ class GroupCommitTest {
         var commits = new GroupCommit<Integer, Integer>(batch -> {
             if (batch.contains(0)) {
                 firstStarted.countDown();
-                await(releaseFirst);
+                Concurrently.await(releaseFirst);
             }
             return doubled(batch);
         }, 1, 64);
         try (var pool = Executors.newFixedThreadPool(11)) {
             var first = pool.submit(() -> commits.write(0));
-            await(firstStarted);
+            Concurrently.await(firstStarted);
             var waiting = new ArrayList<Future<Integer>>();
             for (int n = 1; n <= 10; n++) {
                 int write = n;
@@ -156,15 +156,6 @@ class GroupCommitTest {
     /** Calls {@code write} with 0 … n-1, each on its own thread, all released at once; the results in that order. */
     private static List<Integer> inParallel(int n, Function<Integer, Integer> write) throws InterruptedException {
         return Concurrently.run(IntStream.range(0, n).<Callable<Integer>>mapToObj(i -> () -> write.apply(i)).toList());
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(1, TimeUnit.MINUTES), "waited a minute");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     /** Waits until {@code n} writes wait in the queue (the commit's own account). */

@@ -45,4 +45,16 @@ public final class Concurrently {
     public static <T> List<T> times(int threads, Callable<T> task) throws InterruptedException {
         return run(java.util.Collections.nCopies(threads, task));
     }
+
+    /** Waits for the latch, a minute at most; fails the test if it did not open by then. */
+    public static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(1, TimeUnit.MINUTES)) {
+                throw new AssertionError("waited a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
 }

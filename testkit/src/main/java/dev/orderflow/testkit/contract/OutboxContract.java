@@ -162,10 +162,10 @@ public abstract class OutboxContract extends PortContract<Outbox> {
         try (var thread = Executors.newSingleThreadExecutor()) {
             var first = thread.submit(() -> outbox().relay(1, HOLD, batch -> {
                 holding.countDown();
-                await(done);
+                Concurrently.await(done);
                 return new Outbox.Published(List.of(batch.getFirst().sequence()), T0);
             }));
-            await(holding);
+            Concurrently.await(holding);
             var meanwhile = relayOnce(100, false);
             assertTrue(meanwhile.stream().noneMatch(entry -> entry.orderId().equals(held.getFirst().orderId())),
                     "the held order's second entry waits: " + meanwhile);
@@ -175,15 +175,6 @@ public abstract class OutboxContract extends PortContract<Outbox> {
         var rest = ContractFixtures.publishAll(outbox(), T0);
         assertEquals(21, rest.size());
         assertTrue(eventsOf(rest).contains(held.get(1)), "handed out once the first relay finished");
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(1, TimeUnit.MINUTES), "waited a minute");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     @Test
