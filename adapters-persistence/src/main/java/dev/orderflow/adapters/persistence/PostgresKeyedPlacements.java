@@ -55,11 +55,12 @@ final class PostgresKeyedPlacements implements KeyedPlacements {
         var e = events.one(changes.getFirst());
         OrderChangeRows.Placed done;
         try {
-            done = transactions.oneStatement(() -> !transactions.joinsCaller()
-                    && batches.write(new PlacementStatement.Placement(key.value(), fingerprint, now, staleBefore,
-                            expiresAt, reply.bytes(), o, e, traceContext.current()))
-                    ? OrderChangeRows.Placed.PLACED
-                    : place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e));
+            done = transactions.joinsCaller()
+                    ? place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e)
+                    : transactions.oneStatement(() -> batches.write(new PlacementStatement.Placement(key.value(),
+                            fingerprint, now, staleBefore, expiresAt, reply.bytes(), o, e, traceContext.current()))
+                            ? OrderChangeRows.Placed.PLACED
+                            : place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e));
         } catch (StorageException failure) {
             if (Sql.isUniqueViolation(failure)) {
                 throw new IllegalStateException("an order with id " + o.id() + " exists", failure);

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orderflow.application.port.in.IdempotencyKey;
 import dev.orderflow.application.port.out.IdempotencyKeys.Claim;
+import dev.orderflow.testkit.contract.Concurrently;
 import dev.orderflow.testkit.contract.ContractFixtures;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -85,7 +86,7 @@ class PostgresContractsIT {
                     var claim = port.claim(key, "fp-1", ContractFixtures.T0, ContractFixtures.T0,
                             ContractFixtures.T0.plusSeconds(60));
                     claimed.countDown();
-                    await(checked);
+                    Concurrently.await(checked);
                     return claim;
                 }));
                 assertTrue(claimed.await(1, TimeUnit.MINUTES));
@@ -95,17 +96,6 @@ class PostgresContractsIT {
                 checked.countDown();
                 assertEquals(new Claim.Acquired(), held.get(1, TimeUnit.MINUTES));
                 assertEquals(new Claim.Busy(), other);
-            }
-        }
-
-        private static void await(CountDownLatch latch) {
-            try {
-                if (!latch.await(1, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException("the other claim did not return");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
         }
     }
