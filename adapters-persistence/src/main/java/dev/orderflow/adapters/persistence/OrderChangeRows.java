@@ -11,9 +11,9 @@ import java.util.UUID;
 /**
  * A change of one order with its one event, in one statement: the order's row (as {@link OrderRows} writes it),
  * the event in {@code order_events} and its entry in the {@code outbox} (as {@link EventRows#appendOne} and
- * {@link OutboxRows#appendOne} write them). The event and its entry are written only if the order's row was;
- * each statement returns 1 if it was, 0 if the order's id or version did not match. A taken event version aborts
- * the statement. (The parameters are separate: Micronaut Data binds an entity's properties by name only when the
+ * {@link OutboxRows#appendOne} write them). The event and its entry are written only if the order's row was. A
+ * taken event version aborts the statement. The statements without a result are run by
+ * {@link GroupedStatements}. (The parameters are separate: Micronaut Data binds an entity's properties by name only when the
  * entity is the method's one parameter. The payload parameter's name: see {@link EventRows#appendOne}.)
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -39,6 +39,15 @@ interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
     String EVENT = EVENT_ROW + ", x AS (" + OUTBOX_ENTRY + ")\n";
 
     /**
+     * The same, the outbox entry's insert last: the statement's row count is 1 if the order's row was written, 0 if
+     * not ({@link GroupedStatements}).
+     */
+    String EVENT_COUNTED = EVENT_ROW + "\n" + OUTBOX_ENTRY;
+
+    /** The order's state columns in {@code o} if it is at the expected version (as OrderRows#updateState). */
+    String UPDATE = "WITH o AS (" + OrderRows.UPDATE_STATE + " RETURNING id)";
+
+    /**
      * The claim of an idempotency key as {@link IdempotencyKeyRows#claim} makes it, with the reply stored at once,
      * and, if it took the key, the order and its lines in {@code o}.
      */
@@ -47,21 +56,6 @@ interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
               INSERT INTO orders (""" + OrderRows.COLUMNS + ") SELECT " + OrderRows.VALUES + """
                FROM claim RETURNING id
             )""" + OrderRows.LINES;
-
-    /** 1 if the order's row was written, 0 if not. */
-    String WRITTEN = "SELECT count(*) FROM o";
-
-    /** Inserts the order, its lines and its event unless an order with its id exists (as OrderRows#insertIfAbsent). */
-    @Query("WITH o AS (INSERT INTO orders (" + OrderRows.COLUMNS + ") VALUES (" + OrderRows.VALUES + ")"
-            + " ON CONFLICT (id) DO NOTHING RETURNING id)" + OrderRows.LINES + EVENT + WRITTEN)
-    int insertWithEvent(UUID id, long version, String status, String customerId, String currency, long totalMinor,
-                        String shipRecipient, String shipLine1, String shipLine2, String shipPostalCode,
-                        String shipCity, String shipRegion, String shipCountry, Instant placedAt, Instant updatedAt,
-                        @Nullable Instant confirmedAt, @Nullable Instant shippedAt, @Nullable String carrier,
-                        @Nullable String trackingNumber, @Nullable Instant deliveredAt, @Nullable String cancelledFrom,
-                        @Nullable Instant cancelledAt, @Nullable String cancellationReason, String[] lineSkus,
-                        int[] lineQuantities, long[] lineUnitPrices, @Nullable String traceContext, long eventVersion,
-                        String eventType, Instant occurredAt, String payloadJson);
 
     /**
      * Claims the idempotency key as {@link IdempotencyKeyRows#claim} does, with the reply stored at once, and, if
@@ -89,13 +83,4 @@ interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
      * earlier one; or the key claimed and the order placed.
      */
     enum Placed { BUSY, HELD, PLACED }
-
-    /** Writes the order's state columns and its event if it is at the expected version (as OrderRows#updateState). */
-    @Query("WITH o AS (" + OrderRows.UPDATE_STATE + " RETURNING id)" + EVENT + WRITTEN)
-    int updateStateWithEvent(UUID id, long expectedVersion, long version, String status, Instant updatedAt,
-                             @Nullable Instant confirmedAt, @Nullable Instant shippedAt, @Nullable String carrier,
-                             @Nullable String trackingNumber, @Nullable Instant deliveredAt,
-                             @Nullable String cancelledFrom, @Nullable Instant cancelledAt,
-                             @Nullable String cancellationReason, @Nullable String traceContext, long eventVersion,
-                             String eventType, Instant occurredAt, String payloadJson);
 }

@@ -39,12 +39,15 @@ interface OrderRows extends GenericRepository<OrderRow, UUID> {
                 WITH ORDINALITY AS l (sku, quantity, unit_price, n)
             )""";
 
+    /** The order and its lines, in {@code o}, unless an order with its id exists. */
+    String INSERT_IF_ABSENT = "WITH o AS (INSERT INTO orders (" + COLUMNS + ") VALUES (" + VALUES + ")"
+            + " ON CONFLICT (id) DO NOTHING RETURNING id)" + LINES;
+
     /**
      * Inserts the order and its lines in one statement unless an order with its id exists; 1 if it inserted
      * them, 0 if not. A conflict changes nothing and does not abort the caller's transaction.
      */
-    @Query("WITH o AS (INSERT INTO orders (" + COLUMNS + ") VALUES (" + VALUES + ")"
-            + " ON CONFLICT (id) DO NOTHING RETURNING id)" + LINES + " SELECT count(*) FROM o")
+    @Query(INSERT_IF_ABSENT + " SELECT count(*) FROM o")
     int insertIfAbsent(OrderRow row);
 
     /** The update of an order's state columns if it is at the expected version. */

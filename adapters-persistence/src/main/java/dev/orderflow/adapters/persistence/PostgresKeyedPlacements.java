@@ -14,7 +14,7 @@ import java.util.Optional;
  * A placement under an idempotency key in one statement instead of three
  * ({@link OrderChangeRows#claimAndInsertWithEvent}): the claim of the key with the reply, and, if it took the
  * key, the order, its event and the outbox entry. Without a caller's transaction, the statement goes to
- * PostgreSQL with the other placements waiting at that moment ({@link GroupCommit}, {@link PlacementStatement}),
+ * PostgreSQL with the other placements waiting at that moment ({@link GroupCommit}, {@link GroupedStatements#placements}),
  * committed together without BEGIN and COMMIT; within one, it joins it. When the batched statement did not take
  * the key, the statement that says why (busy, or held: then what the key holds) runs on its own. A refused
  * placement, or one of several events, goes through the keys and the changes one after the other, in a
@@ -29,11 +29,11 @@ final class PostgresKeyedPlacements implements KeyedPlacements {
     private final OutboxTraceContext traceContext;
     private final PostgresIdempotencyKeys keys;
     private final KeyedPlacements oneByOne;
-    private final GroupCommit<PlacementStatement.Placement, Boolean> batches;
+    private final GroupCommit<GroupedStatements.Placement, Boolean> batches;
 
     PostgresKeyedPlacements(Sql sql, TracedTransactions transactions, OrderChangeRows rows, EventJson events,
                             OutboxTraceContext traceContext, PostgresIdempotencyKeys keys, KeyedPlacements oneByOne,
-                            GroupCommit<PlacementStatement.Placement, Boolean> batches) {
+                            GroupCommit<GroupedStatements.Placement, Boolean> batches) {
         this.sql = sql;
         this.transactions = transactions;
         this.rows = rows;
@@ -57,8 +57,9 @@ final class PostgresKeyedPlacements implements KeyedPlacements {
         try {
             done = transactions.joinsCaller()
                     ? place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e)
-                    : transactions.oneStatement(() -> batches.write(new PlacementStatement.Placement(key.value(),
-                            fingerprint, now, staleBefore, expiresAt, reply.bytes(), o, e, traceContext.current()))
+                    : transactions.oneStatement(() -> batches.write(new GroupedStatements.Placement(key.value(),
+                            fingerprint, now, staleBefore, expiresAt, reply.bytes(),
+                            new GroupedStatements.Change(o, 0, e, traceContext.current())))
                             ? OrderChangeRows.Placed.PLACED
                             : place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e));
         } catch (StorageException failure) {

@@ -7,28 +7,35 @@ import dev.orderflow.domain.OrderEvent;
 import java.util.List;
 
 /**
- * A change of an order in one statement instead of three ({@link OrderChangeRows}): the order's row, its event
- * in the log and in the outbox, the payload serialized once; committed on its own unless the caller has a
- * transaction ({@link TracedTransactions#oneStatement}). Every command of the service makes one event; a change
- * with several goes through the three ports one after the other, in a transaction.
+ * A change of an order in one statement instead of three ({@link GroupedStatements#insertions},
+ * {@link GroupedStatements#updates}): the order's row, its event in the log and in the outbox, the payload
+ * serialized once. Without a caller's transaction, the statement goes to PostgreSQL with the other changes of its
+ * kind waiting at that moment ({@link GroupCommit}), committed together without BEGIN and COMMIT; within one, it
+ * joins it. Every command of the service makes one event; a change with several goes through the three ports one
+ * after the other, in a transaction.
  */
 final class PostgresOrderChanges implements OrderChanges {
 
-    private final Sql sql;
+    /** The statement and its groups: of insertions (expected version 0), or of updates. */
+    record Statement(BatchStatement<GroupedStatements.Change> statement,
+                     GroupCommit<GroupedStatements.Change, Boolean> groups) {
+    }
+
     private final TracedTransactions transactions;
-    private final OrderChangeRows rows;
     private final EventJson events;
     private final OutboxTraceContext traceContext;
     private final OrderChanges oneByOne;
+    private final Statement insertions;
+    private final Statement updates;
 
-    PostgresOrderChanges(Sql sql, TracedTransactions transactions, OrderChangeRows rows, EventJson events,
-                         OutboxTraceContext traceContext, OrderChanges oneByOne) {
-        this.sql = sql;
+    PostgresOrderChanges(TracedTransactions transactions, EventJson events, OutboxTraceContext traceContext,
+                         OrderChanges oneByOne, Statement insertions, Statement updates) {
         this.transactions = transactions;
-        this.rows = rows;
         this.events = events;
         this.traceContext = traceContext;
         this.oneByOne = oneByOne;
+        this.insertions = insertions;
+        this.updates = updates;
     }
 
     @Override
@@ -41,28 +48,20 @@ final class PostgresOrderChanges implements OrderChanges {
         }
         var o = OrderMapper.row(order);
         var e = events.one(changes.getFirst());
-        int saved;
+        var statement = expectedVersion == 0 ? insertions : updates;
+        boolean saved;
         try {
-            saved = transactions.oneStatement(() -> write(o, e, expectedVersion));
+            saved = transactions.joinsCaller()
+                    ? statement.statement().write(List.of(change(o, expectedVersion, e))).getFirst()
+                    // in the transaction's span: the outbox entry carries that span's trace context
+                    : transactions.oneStatement(() -> statement.groups().write(change(o, expectedVersion, e)));
         } catch (StorageException failure) {
             throw PostgresEventLog.versionTaken(changes, failure);
         }
-        return saved == 1 ? SaveResult.SAVED : SaveResult.CONFLICT;
+        return saved ? SaveResult.SAVED : SaveResult.CONFLICT;
     }
 
-    /** The statement, in the transaction's span: the outbox entry carries that span's trace context. */
-    private int write(OrderRow o, EventJson.Rows.One e, long expectedVersion) {
-        var context = traceContext.current();
-        return sql.call("change order " + o.id() + " with its event", () -> expectedVersion == 0
-                ? rows.insertWithEvent(o.id(), o.version(), o.status(), o.customerId(), o.currency(), o.totalMinor(),
-                        o.shipRecipient(), o.shipLine1(), o.shipLine2(), o.shipPostalCode(), o.shipCity(),
-                        o.shipRegion(), o.shipCountry(), o.placedAt(), o.updatedAt(), o.confirmedAt(), o.shippedAt(),
-                        o.carrier(), o.trackingNumber(), o.deliveredAt(), o.cancelledFrom(), o.cancelledAt(),
-                        o.cancellationReason(), o.lineSkus(), o.lineQuantities(), o.lineUnitPrices(), context,
-                        e.version(), e.eventType(), e.occurredAt(), e.payload())
-                : rows.updateStateWithEvent(o.id(), expectedVersion, o.version(), o.status(), o.updatedAt(),
-                        o.confirmedAt(), o.shippedAt(), o.carrier(), o.trackingNumber(), o.deliveredAt(),
-                        o.cancelledFrom(), o.cancelledAt(), o.cancellationReason(), context, e.version(),
-                        e.eventType(), e.occurredAt(), e.payload()));
+    private GroupedStatements.Change change(OrderRow o, long expectedVersion, EventJson.Rows.One e) {
+        return new GroupedStatements.Change(o, expectedVersion, e, traceContext.current());
     }
 }

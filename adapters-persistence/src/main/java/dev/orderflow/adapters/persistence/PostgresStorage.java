@@ -89,9 +89,10 @@ public final class PostgresStorage {
 
     /**
      * The storage ports. Transactions are traced with the application's {@link OpenTelemetry} (the bootstrap's
-     * SDK), with none (OpenTelemetry's no-op) where no such bean exists. Keyed placements are committed in groups
-     * ({@link GroupCommit}): {@code orderflow.db.placement-writers} groups written at once, of at most
-     * {@code orderflow.db.placement-batch} placements each.
+     * SDK), with none (OpenTelemetry's no-op) where no such bean exists. Placements and changes are committed in
+     * groups ({@link GroupCommit}), each kind (keyed placements, placements without a key, changes) by itself:
+     * {@code orderflow.db.group-writers} groups of a kind written at once, of at most
+     * {@code orderflow.db.group-size} writes each.
      */
     @Singleton
     OrderStorage orderStorage(ConnectionOperations<Connection> connections,
@@ -99,11 +100,11 @@ public final class PostgresStorage {
                               @Nullable OpenTelemetry telemetry, OrderRows orders, EventRows eventLog,
                               OutboxRows outbox, OrderChangeRows changes, IdempotencyKeyRows idempotencyKeys,
                               InboxRows inbox, Reachability reachability,
-                              @Value("${orderflow.db.placement-writers:2}") int placementWriters,
-                              @Value("${orderflow.db.placement-batch:64}") int placementBatch) {
-        if (placementWriters < 1 || placementBatch < 1) {
+                              @Value("${orderflow.db.group-writers:2}") int groupWriters,
+                              @Value("${orderflow.db.group-size:64}") int groupSize) {
+        if (groupWriters < 1 || groupSize < 1) {
             throw new IllegalArgumentException(
-                    "orderflow.db.placement-writers and orderflow.db.placement-batch must be at least 1");
+                    "orderflow.db.group-writers and orderflow.db.group-size must be at least 1");
         }
         var sql = new Sql(connections, transactions, reachability);
         var events = new EventJson(new EventCodec(json));
@@ -113,14 +114,17 @@ public final class PostgresStorage {
         var eventLogPort = new PostgresEventLog(sql, eventLog, events);
         var outboxPort = new PostgresOutbox(sql, outbox, events, traceContext);
         var transactionsPort = new TracedTransactions(sql, transactions, tracer);
-        var changesPort = new PostgresOrderChanges(sql, transactionsPort, changes, events, traceContext,
-                OrderChanges.of(orderPort, eventLogPort, outboxPort, transactionsPort));
+        var insertions = GroupedStatements.insertions(sql, connections);
+        var updates = GroupedStatements.updates(sql, connections);
+        var changesPort = new PostgresOrderChanges(transactionsPort, events, traceContext,
+                OrderChanges.of(orderPort, eventLogPort, outboxPort, transactionsPort),
+                new PostgresOrderChanges.Statement(insertions, new GroupCommit<>(insertions, groupWriters, groupSize)),
+                new PostgresOrderChanges.Statement(updates, new GroupCommit<>(updates, groupWriters, groupSize)));
         var keysPort = new PostgresIdempotencyKeys(sql, idempotencyKeys);
         return new OrderStorage(orderPort, eventLogPort, outboxPort, changesPort, keysPort,
                 new PostgresKeyedPlacements(sql, transactionsPort, changes, events, traceContext, keysPort,
                         KeyedPlacements.of(keysPort, changesPort, transactionsPort),
-                        new GroupCommit<>(new PlacementStatement(sql, connections), placementWriters,
-                                placementBatch)),
+                        new GroupCommit<>(GroupedStatements.placements(sql, connections), groupWriters, groupSize)),
                 new PostgresInbox(sql, inbox), transactionsPort);
     }
 }

@@ -71,7 +71,7 @@ class PostgresKeyedPlacementsTest {
         var transactions = new TracedTransactions(sql, noTransaction, OpenTelemetry.noop().getTracer("test"));
         return new PostgresKeyedPlacements(sql, transactions, rows, new EventJson(new EventCodec(json)),
                 new OutboxTraceContext(json), keys, notOneByOne,
-                new GroupCommit<>(new PlacementStatement(sql, heldInTheBatch), 1, 64));
+                new GroupCommit<>(GroupedStatements.placements(sql, heldInTheBatch), 1, 64));
     }
 
     private static Claim place(PostgresKeyedPlacements placements) {

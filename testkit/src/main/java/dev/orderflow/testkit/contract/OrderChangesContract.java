@@ -17,14 +17,18 @@ import dev.orderflow.application.port.out.OutboxEntry;
 import dev.orderflow.domain.CancellationReason;
 import dev.orderflow.domain.Order;
 import dev.orderflow.domain.OrderEvent;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link OrderChanges}: the state, the event log and the outbox change together or not at all,
  * as {@link OrderChanges#of} changes them with the three ports; on their own, or as part of a caller's
- * transaction.
+ * transaction; and concurrently (an adapter may write concurrent changes together).
  */
 public abstract class OrderChangesContract extends StorageContract {
 
@@ -98,6 +102,49 @@ public abstract class OrderChangesContract extends StorageContract {
         assertEquals(Optional.empty(), storage.orders().load(order.id()));
         assertEquals(List.of(), storage.eventLog().history(order.id()));
         assertEquals(List.of(), published());
+    }
+
+    @Test
+    void concurrent_changes_of_their_own_orders_are_each_saved() throws Exception {
+        var orders = Stream.generate(ContractFixtures::pending).limit(24).toList();
+        orders.forEach(order -> record(order, 0, List.of(placed(order))));
+        var results = Concurrently.run(orders.stream().<Callable<SaveResult>>map(order -> () ->
+                record(confirmed(order), 1, List.of(event(order.id(), 2)))).toList());
+        assertEquals(Collections.nCopies(24, SaveResult.SAVED), results);
+        for (var order : orders) {
+            assertEquals(Optional.of(confirmed(order)), storage.orders().load(order.id()));
+            assertEquals(List.of(placed(order), event(order.id(), 2)), storage.eventLog().history(order.id()));
+        }
+        assertEquals(48, published().size());
+    }
+
+    @Test
+    void of_concurrent_changes_of_one_order_at_one_version_one_is_saved() throws Exception {
+        var order = pending();
+        record(order, 0, List.of(placed(order)));
+        var results = Concurrently.times(8, () -> record(confirmed(order), 1, List.of(event(order.id(), 2))));
+        assertEquals(1, results.stream().filter(SaveResult.SAVED::equals).count(), results::toString);
+        assertEquals(List.of(placed(order), event(order.id(), 2)), storage.eventLog().history(order.id()));
+        assertEquals(2, published().size());
+    }
+
+    @Test
+    void concurrent_new_orders_are_each_saved_and_a_taken_id_changes_nothing() throws Exception {
+        var existing = pending();
+        record(existing, 0, List.of(placed(existing)));
+        var again = pending(existing.id(), existing.details().customerId(), T0.plusSeconds(5));
+        var others = Stream.generate(ContractFixtures::pending).limit(15).toList();
+        var tasks = new ArrayList<Callable<SaveResult>>();
+        tasks.add(() -> record(again, 0, List.of(placed(again))));
+        others.forEach(order -> tasks.add(() -> record(order, 0, List.of(placed(order)))));
+        var results = Concurrently.run(tasks);
+        assertEquals(SaveResult.CONFLICT, results.getFirst());
+        assertEquals(Collections.nCopies(15, SaveResult.SAVED), results.subList(1, results.size()));
+        for (var order : others) {
+            assertEquals(List.of(placed(order)), storage.eventLog().history(order.id()));
+        }
+        assertEquals(Optional.of(existing), storage.orders().load(existing.id()));
+        assertEquals(16, published().size());
     }
 
     private SaveResult record(Order order, long expectedVersion, List<OrderEvent> events) {

@@ -1,6 +1,10 @@
 package dev.orderflow.adapters.persistence;
 
+import static dev.orderflow.testkit.contract.ContractFixtures.ACTOR;
 import static dev.orderflow.testkit.contract.ContractFixtures.T0;
+import static dev.orderflow.testkit.contract.ContractFixtures.cancelled;
+import static dev.orderflow.testkit.contract.ContractFixtures.confirmed;
+import static dev.orderflow.testkit.contract.ContractFixtures.event;
 import static dev.orderflow.testkit.contract.ContractFixtures.newCustomer;
 import static dev.orderflow.testkit.contract.ContractFixtures.pending;
 import static dev.orderflow.testkit.contract.ContractFixtures.placed;
@@ -12,7 +16,9 @@ import dev.orderflow.application.port.in.IdempotencyKey;
 import dev.orderflow.application.port.in.StoredReply;
 import dev.orderflow.application.port.out.IdempotencyKeys.Claim;
 import dev.orderflow.application.port.out.OrderStorage;
+import dev.orderflow.domain.CancellationReason;
 import dev.orderflow.domain.Order;
+import dev.orderflow.domain.OrderEvent;
 import dev.orderflow.events.EventCodec;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.json.JsonMapper;
@@ -28,16 +34,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The batch of keyed placements on PostgreSQL, as {@link GroupCommit} relies on it: one row count per placement,
- * in order, and all or nothing, so that a batch that fails can be written again one placement at a time.
+ * The batches of {@link GroupedStatements} on PostgreSQL, as {@link GroupCommit} relies on them: one outcome per
+ * write, in the batch's order, and all or nothing, so that a batch that fails can be written again one write at a
+ * time.
  */
-class PlacementStatementIT {
+class GroupedStatementsIT {
 
     @RegisterExtension
     static final TestStorage running = new TestStorage(Map.of());
 
     private OrderStorage storage;
-    private PlacementStatement statement;
+    private BatchStatement<GroupedStatements.Placement> statement;
+    private BatchStatement<GroupedStatements.Change> updates;
+    private BatchStatement<GroupedStatements.Change> insertions;
     private EventJson events;
 
     @BeforeEach
@@ -47,7 +56,10 @@ class PlacementStatementIT {
         var context = running.context();
         ConnectionOperations<Connection> connections = context.getBean(ConnectionOperations.class);
         TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);
-        statement = new PlacementStatement(new Sql(connections, transactions, new Reachability()), connections);
+        var sql = new Sql(connections, transactions, new Reachability());
+        statement = GroupedStatements.placements(sql, connections);
+        updates = GroupedStatements.updates(sql, connections);
+        insertions = GroupedStatements.insertions(sql, connections);
         events = new EventJson(new EventCodec(context.getBean(JsonMapper.class)));
     }
 
@@ -99,9 +111,65 @@ class PlacementStatementIT {
         assertEquals(List.of(placed(existing)), storage.eventLog().history(existing.id()));
     }
 
-    private PlacementStatement.Placement placement(String key, Order.Pending order) {
-        return new PlacementStatement.Placement(key, "fp", T0, T0.minusSeconds(60), T0.plus(Duration.ofHours(24)),
-                reply(order).bytes(), OrderMapper.row(order), events.one(placed(order)), null);
+    @Test
+    void each_change_of_a_batch_is_saved_if_its_order_is_at_the_expected_version() {
+        var orders = List.of(pending(), pending(), pending());
+        assertEquals(List.of(true, true, true), insertions.write(orders.stream().map(this::insertion).toList()));
+        var stale = change(confirmed(orders.get(1)), 0);
+
+        assertEquals(List.of(true, false, true), updates.write(List.of(confirmation(orders.get(2)), stale,
+                confirmation(orders.getFirst()))));
+        for (var order : List.of(orders.getFirst(), orders.get(2))) {
+            assertEquals(Optional.of(confirmed(order)), storage.orders().load(order.id()));
+            assertEquals(List.of(placed(order), event(order.id(), 2)), storage.eventLog().history(order.id()));
+        }
+        assertEquals(Optional.of(orders.get(1)), storage.orders().load(orders.get(1).id()));
+        assertEquals(List.of(placed(orders.get(1))), storage.eventLog().history(orders.get(1).id()));
+    }
+
+    @Test
+    void of_two_changes_of_one_order_in_a_batch_the_older_is_saved() {
+        var order = pending();
+        insertions.write(List.of(insertion(order)));
+        var cancelled = change(cancelled(order, "late"), 1);
+
+        assertEquals(List.of(true, false), updates.write(List.of(confirmation(order), cancelled)));
+        assertEquals(Optional.of(confirmed(order)), storage.orders().load(order.id()));
+        assertEquals(List.of(placed(order), event(order.id(), 2)), storage.eventLog().history(order.id()));
+    }
+
+    @Test
+    void an_insertion_of_a_taken_id_writes_nothing_and_the_others_are_saved() {
+        var existing = pending();
+        insertions.write(List.of(insertion(existing)));
+        var again = pending(existing.id(), newCustomer(), T0.plusSeconds(5));
+        var other = pending();
+
+        assertEquals(List.of(false, true), insertions.write(List.of(insertion(again), insertion(other))));
+        assertEquals(Optional.of(existing), storage.orders().load(existing.id()));
+        assertEquals(List.of(placed(existing)), storage.eventLog().history(existing.id()));
+        assertEquals(Optional.of(other), storage.orders().load(other.id()));
+    }
+
+    private GroupedStatements.Placement placement(String key, Order.Pending order) {
+        return new GroupedStatements.Placement(key, "fp", T0, T0.minusSeconds(60), T0.plus(Duration.ofHours(24)),
+                reply(order).bytes(), insertion(order));
+    }
+
+    private GroupedStatements.Change insertion(Order.Pending order) {
+        return new GroupedStatements.Change(OrderMapper.row(order), 0, events.one(placed(order)), null);
+    }
+
+    private GroupedStatements.Change confirmation(Order.Pending order) {
+        return change(confirmed(order), 1);
+    }
+
+    private GroupedStatements.Change change(Order changed, long expectedVersion) {
+        return new GroupedStatements.Change(OrderMapper.row(changed), expectedVersion,
+                events.one(changed instanceof Order.Cancelled
+                        ? new OrderEvent.OrderCancelled(changed.id(), 2, T0.plusSeconds(9), ACTOR,
+                                new CancellationReason("late"))
+                        : event(changed.id(), changed.version())), null);
     }
 
     /** What a later claim of the key finds (and takes, if the key is free). */
