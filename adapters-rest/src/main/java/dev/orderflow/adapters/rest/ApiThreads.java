@@ -12,9 +12,7 @@ import jakarta.inject.Singleton;
  * How many API requests are in progress at once, and the threads their controllers run on.
  * <p>
  * The places: {@code orderflow.api.max-concurrent-requests} (env {@code ORDERFLOW_API_MAX_CONCURRENT_REQUESTS}),
- * by default {@value #PLACES_PER_CONNECTION} per connection of the pool; {@link Backpressure} admits no more. A
- * request holds a connection for a part of its time only, and the writes of several share one (the persistence
- * adapter commits them in groups), so a place per connection left the pool idle and the groups small. The controllers run on as many
+ * by default the connection pool's size; {@link Backpressure} admits no more. The controllers run on as many
  * platform threads ({@value #EXECUTOR}), which an admitted request always finds free. Not on virtual threads,
  * Micronaut's blocking executor: there every request began on a new thread, whose stack chunks and whose
  * per-thread buffers (Jackson's, the JSON log encoder's) were made anew each time and outlived young collections;
@@ -27,18 +25,15 @@ final class ApiThreads {
     /** The name of the executor the API controllers run on. */
     static final String EXECUTOR = "orderflow-api";
 
-    /** Places per pooled connection, unless {@code orderflow.api.max-concurrent-requests} says otherwise. */
-    static final int PLACES_PER_CONNECTION = 3;
-
     private final int places;
 
     ApiThreads(@Value("${orderflow.api.max-concurrent-requests:0}") int maxConcurrent,
                @Value("${orderflow.db.pool-size:10}") int poolSize) {
         if (maxConcurrent < 0) {
             throw new IllegalArgumentException(
-                    "orderflow.api.max-concurrent-requests must not be negative (0: three per pooled connection)");
+                    "orderflow.api.max-concurrent-requests must not be negative (0: the pool size)");
         }
-        this.places = maxConcurrent > 0 ? maxConcurrent : PLACES_PER_CONNECTION * poolSize;
+        this.places = maxConcurrent > 0 ? maxConcurrent : poolSize;
     }
 
     /** API requests in progress at once. */

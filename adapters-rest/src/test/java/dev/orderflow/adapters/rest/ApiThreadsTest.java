@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 class ApiThreadsTest {
 
     @Test
-    void without_a_bound_there_are_three_places_per_pooled_connection_and_as_many_platform_threads_run_them() {
+    void without_a_bound_the_places_are_the_pool_s_connections_and_as_many_platform_threads_run_them() {
         var api = new ApiThreads(0, 12);
         var executor = api.executor();
-        assertAll(() -> assertEquals(36, api.places()),
+        assertAll(() -> assertEquals(12, api.places()),
                 () -> assertEquals(ExecutorType.FIXED, executor.getType()),
-                () -> assertEquals(36, executor.getNumberOfThreads()),
+                () -> assertEquals(12, executor.getNumberOfThreads()),
                 () -> assertEquals(ApiThreads.EXECUTOR, executor.getName()));
     }
 
