@@ -13,8 +13,9 @@ import java.util.UUID;
  * the event in {@code order_events} and its entry in the {@code outbox} (as {@link EventRows#appendOne} and
  * {@link OutboxRows#appendOne} write them). The event and its entry are written only if the order's row was. A
  * taken event version aborts the statement. The statements without a result are run by
- * {@link GroupedStatements}. (The parameters are separate: Micronaut Data binds an entity's properties by name only when the
- * entity is the method's one parameter. The payload parameter's name: see {@link EventRows#appendOne}.)
+ * {@link GroupedStatements}. (The parameters are separate: Micronaut Data binds an entity's properties by name
+ * only when the entity is the method's one parameter. The payload parameter's name: see
+ * {@link EventRows#appendOne}.)
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface OrderChangeRows extends GenericRepository<OrderRow, UUID> {
