@@ -15,10 +15,10 @@ import java.util.Optional;
  * ({@link OrderChangeRows#claimAndInsertWithEvent}): the claim of the key with the reply, and, if it took the
  * key, the order, its event and the outbox entry. Without a caller's transaction, the statement goes to
  * PostgreSQL with the other placements waiting at that moment ({@link GroupCommit},
- * {@link GroupedStatements#placements}), committed together without BEGIN and COMMIT; within one, it joins it. When the batched statement did not take
- * the key, the statement that says why (busy, or held: then what the key holds) runs on its own. A refused
- * placement, or one of several events, goes through the keys and the changes one after the other, in a
- * transaction.
+ * {@link GroupedStatements#placements}), committed together without BEGIN and COMMIT; within one, it joins it.
+ * When the batched statement did not take the key, the statement that says why (busy, or held: then what the key
+ * holds) runs on its own. A refused placement, or one of several events, goes through the keys and the changes
+ * one after the other, in a transaction.
  */
 final class PostgresKeyedPlacements implements KeyedPlacements {
 
