@@ -122,6 +122,14 @@ final class GroupCommit<I, R> {
         }
     }
 
+    /**
+     * Writes {@code write} by itself at once, on the caller's thread and outside the groups: for a caller whose
+     * transaction the write is to join.
+     */
+    R writeAlone(I write) {
+        return writer.write(List.of(write)).getFirst();
+    }
+
     /** The writes waiting for a batch now. */
     int waiting() {
         lock.lock();

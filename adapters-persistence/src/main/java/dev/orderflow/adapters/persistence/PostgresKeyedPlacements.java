@@ -55,11 +55,9 @@ final class PostgresKeyedPlacements implements KeyedPlacements {
         var e = events.one(changes.getFirst());
         OrderChangeRows.Placed done;
         try {
-            done = transactions.joinsCaller()
-                    ? place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e)
-                    : transactions.oneStatement(() -> batches.write(new GroupedStatements.Placement(key.value(),
-                            fingerprint, now, staleBefore, expiresAt, reply.bytes(),
-                            new GroupedStatements.Change(o, 0, e, traceContext.current())))
+            done = transactions.oneStatement(() -> place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e),
+                    () -> batches.write(new GroupedStatements.Placement(key.value(), fingerprint, now, staleBefore,
+                            expiresAt, reply.bytes(), new GroupedStatements.Change(o, 0, e, traceContext.current())))
                             ? OrderChangeRows.Placed.PLACED
                             : place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e));
         } catch (StorageException failure) {

@@ -16,20 +16,17 @@ import java.util.List;
  */
 final class PostgresOrderChanges implements OrderChanges {
 
-    /** The statement and its groups: of insertions (expected version 0), or of updates. */
-    record Statement(BatchStatement<GroupedStatements.Change> statement,
-                     GroupCommit<GroupedStatements.Change, Boolean> groups) {
-    }
-
     private final TracedTransactions transactions;
     private final EventJson events;
     private final OutboxTraceContext traceContext;
     private final OrderChanges oneByOne;
-    private final Statement insertions;
-    private final Statement updates;
+    /** The groups of insertions (expected version 0) and of updates. */
+    private final GroupCommit<GroupedStatements.Change, Boolean> insertions;
+    private final GroupCommit<GroupedStatements.Change, Boolean> updates;
 
     PostgresOrderChanges(TracedTransactions transactions, EventJson events, OutboxTraceContext traceContext,
-                         OrderChanges oneByOne, Statement insertions, Statement updates) {
+                         OrderChanges oneByOne, GroupCommit<GroupedStatements.Change, Boolean> insertions,
+                         GroupCommit<GroupedStatements.Change, Boolean> updates) {
         this.transactions = transactions;
         this.events = events;
         this.traceContext = traceContext;
@@ -48,13 +45,12 @@ final class PostgresOrderChanges implements OrderChanges {
         }
         var o = OrderMapper.row(order);
         var e = events.one(changes.getFirst());
-        var statement = expectedVersion == 0 ? insertions : updates;
+        var groups = expectedVersion == 0 ? insertions : updates;
         boolean saved;
         try {
-            saved = transactions.joinsCaller()
-                    ? statement.statement().write(List.of(change(o, expectedVersion, e))).getFirst()
-                    // in the transaction's span: the outbox entry carries that span's trace context
-                    : transactions.oneStatement(() -> statement.groups().write(change(o, expectedVersion, e)));
+            // the change is made in the transaction's span: the outbox entry carries that span's trace context
+            saved = transactions.oneStatement(() -> groups.writeAlone(change(o, expectedVersion, e)),
+                    () -> groups.write(change(o, expectedVersion, e)));
         } catch (StorageException failure) {
             throw PostgresEventLog.versionTaken(changes, failure);
         }

@@ -114,12 +114,10 @@ public final class PostgresStorage {
         var eventLogPort = new PostgresEventLog(sql, eventLog, events);
         var outboxPort = new PostgresOutbox(sql, outbox, events, traceContext);
         var transactionsPort = new TracedTransactions(sql, transactions, tracer);
-        var insertions = GroupedStatements.insertions(sql, connections);
-        var updates = GroupedStatements.updates(sql, connections);
         var changesPort = new PostgresOrderChanges(transactionsPort, events, traceContext,
                 OrderChanges.of(orderPort, eventLogPort, outboxPort, transactionsPort),
-                new PostgresOrderChanges.Statement(insertions, new GroupCommit<>(insertions, groupWriters, groupSize)),
-                new PostgresOrderChanges.Statement(updates, new GroupCommit<>(updates, groupWriters, groupSize)));
+                new GroupCommit<>(GroupedStatements.insertions(sql, connections), groupWriters, groupSize),
+                new GroupCommit<>(GroupedStatements.updates(sql, connections), groupWriters, groupSize));
         var keysPort = new PostgresIdempotencyKeys(sql, idempotencyKeys);
         return new OrderStorage(orderPort, eventLogPort, outboxPort, changesPort, keysPort,
                 new PostgresKeyedPlacements(sql, transactionsPort, changes, events, traceContext, keysPort,

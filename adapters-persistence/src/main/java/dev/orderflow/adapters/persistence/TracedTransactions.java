@@ -51,27 +51,25 @@ final class TracedTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return traced(() -> sql.inTransaction(work));
+        return joinsCaller() ? sql.inTransaction(work) : inSpan(() -> sql.inTransaction(work));
     }
 
     /**
-     * Runs work that writes with one statement in the span of a transaction, without opening one: PostgreSQL
-     * commits the statement on its own, which saves the round trips of BEGIN and COMMIT. Joins the caller's
-     * transaction, and its span, if there is one.
+     * Runs work that writes with one statement: {@code joined} in the caller's transaction, and its span, if there
+     * is one; otherwise {@code alone}, in the span of a transaction without opening one: PostgreSQL commits what it
+     * sends on its own, which saves the round trips of BEGIN and COMMIT.
      */
-    <T> T oneStatement(Supplier<T> work) {
-        return traced(work);
+    <T> T oneStatement(Supplier<T> joined, Supplier<T> alone) {
+        return joinsCaller() ? joined.get() : inSpan(alone);
     }
 
     /** Whether the caller has a transaction, which work of this thread joins. */
-    boolean joinsCaller() {
+    private boolean joinsCaller() {
         return transactions.findTransactionStatus().isPresent();
     }
 
-    private <T> T traced(Supplier<T> work) {
-        if (joinsCaller()) {
-            return work.get();
-        }
+    /** Runs work in the span of a transaction of its own. */
+    private <T> T inSpan(Supplier<T> work) {
         var span = tracer.spanBuilder(SPAN_NAME).setSpanKind(SpanKind.CLIENT)
                 .setAttribute(DB_SYSTEM, "postgresql").startSpan();
         try (var scope = PropagatedContext.getOrEmpty().plus(new Current(Context.current().with(span))).propagate()) {
