@@ -27,9 +27,7 @@ warmup="${WARMUP:-30}"
 bench_external_pg
 options="$(bench_readme_options_but_cache)"
 bench_service_setup bootstrap/target/orderflow.jar
-db=""
-drop_db() { [ -z "$db" ] || psql "${pg[@]}" -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; db=""; }
-trap 'bench_cleanup; drop_db' EXIT
+trap 'bench_cleanup; bench_drop_db' EXIT
 
 # req/s and p99 of a wrk run, and the answers other than 2xx if there were any
 summary() {
@@ -43,14 +41,7 @@ for round in $(seq "$rounds"); do
   for candidate in "$@"; do
     dir="$(cd "${candidate%%::*}" && pwd)"
     extra=""; [[ "$candidate" != *::* ]] || extra="${candidate#*::}"
-    db="orderflow_ab_$(date +%s)_$$"
-    psql "${pg[@]}" -q -d postgres -c "CREATE DATABASE $db" >/dev/null
-    launched=$(date +%s%3N)
-    ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 \
-      ORDERFLOW_DB_URL="jdbc:postgresql://${pg_host:-127.0.0.1}:${pg_port:-5432}/$db" ORDERFLOW_DB_USER="${pg_user:-postgres}" \
-      "$java" $options -XX:AOTCache="$dir/orderflow.aot" $extra -jar "$dir/orderflow.jar" >"$work/service.log" 2>&1 &
-    pid=$!
-    bench_await_service "$pid" "$work/service.log" "$launched"
+    bench_start_on_new_db ab "$dir" $extra
     rm -rf "$work/ids"; mkdir -p "$work/ids"
     wrk -t2 -c64 -d"${warmup}s" -s bench/wrk/place.lua "$base" -- "$work/ids" >/dev/null
     post16=$(wrk -t2 -c16 -d"${seconds}s" --latency -s bench/wrk/place.lua "$base" -- "$work/ids" | summary)
@@ -67,6 +58,6 @@ for round in $(seq "$rounds"); do
     errors=$(grep -c ERROR "$work/service.log" || true)
     echo "| $round | ${candidate} | $post16 | $post64 | $confirm16 | $confirm64 | $get64 | $rss | $errors |"
     kill -TERM "$pid"; wait "$pid" || true; pid=""
-    drop_db
+    bench_drop_db
   done
 done

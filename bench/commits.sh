@@ -34,9 +34,7 @@ if [ -n "${BEFORE:-}" ]; then labels=(before now); dirs=("$(cd "$BEFORE" && pwd)
 options="$(bench_readme_options_but_cache)"
 
 bench_service_setup bootstrap/target/orderflow.jar
-db=""
-drop_db() { [ -z "$db" ] || psql "${pg[@]}" -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; db=""; }
-trap 'bench_cleanup; drop_db' EXIT
+trap 'bench_cleanup; bench_drop_db' EXIT
 q() { psql "${pg[@]}" -Atc "$1" -d "$db"; }
 
 echo "| round | connections | build | POST req/s | p99 | orders | commits per order | JVM CPU per order | PostgreSQL CPU per order |"
@@ -44,15 +42,7 @@ echo "|---|---|---|---|---|---|---|---|---|"
 for round in $(seq "$rounds"); do
   for connections in "${connection_counts[@]}"; do
     for i in "${!labels[@]}"; do
-      db="orderflow_commits_$(date +%s)_$$"
-      psql "${pg[@]}" -q -d postgres -c "CREATE DATABASE $db" >/dev/null
-      launched=$(date +%s%3N)
-      ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 \
-        ORDERFLOW_DB_URL="jdbc:postgresql://${pg_host:-127.0.0.1}:${pg_port:-5432}/$db" ORDERFLOW_DB_USER="${pg_user:-postgres}" \
-        "$java" $options -XX:AOTCache="${dirs[$i]}/orderflow.aot" ${opts[$i]} -jar "${dirs[$i]}/orderflow.jar" \
-        >"$work/service.log" 2>&1 &
-      pid=$!
-      bench_await_service "$pid" "$work/service.log" "$launched"
+      bench_start_on_new_db commits "${dirs[$i]}" ${opts[$i]}
       mkdir -p "$work/ids"
       wrk -t2 -c"$connections" -d"${warmup}s" -s bench/wrk/place.lua "$base" -- "$work/ids" >/dev/null
       commits0=$(q "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
@@ -63,7 +53,7 @@ for round in $(seq "$rounds"); do
       commits1=$(q "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
       orders1=$(q "SELECT count(*) FROM orders")
       kill -TERM "$pid"; wait "$pid" || true; pid=""
-      drop_db; rm -rf "$work/ids"
+      bench_drop_db; rm -rf "$work/ids"
       orders=$((orders1 - orders0))
       rate=$(awk '/^Requests\/sec/ {printf "%d", $2}' <<<"$out")
       p99=$(awk '$1 == "99%" {print $2}' <<<"$out")

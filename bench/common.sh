@@ -85,3 +85,26 @@ bench_external_pg() {
   pg_host=$(sed -n 's/.*-h \([^ ]*\).*/\1/p' <<<"${pg[*]}"); pg_port=$(sed -n 's/.*-p \([^ ]*\).*/\1/p' <<<"${pg[*]}")
   pg_user=$(sed -n 's/.*-U \([^ ]*\).*/\1/p' <<<"${pg[*]}")
 }
+
+# bench_start_on_new_db NAME DIR [JVM-OPTION...] (after bench_external_pg, bench_service_setup and $options are set):
+# creates a database of the external PostgreSQL ($db, named after NAME; bench_drop_db drops it) and starts DIR's
+# orderflow.jar on it with its AOT cache, the options in $options and the given ones, the environment assignments in
+# $service_env (if set) added; waits until it answers (bench_await_service: $pid, $elapsed, $cpu).
+bench_start_on_new_db() {
+  local name=$1 dir=$2 launched
+  shift 2
+  db="orderflow_${name}_$(date +%s)_$$"
+  psql "${pg[@]}" -q -d postgres -c "CREATE DATABASE $db" >/dev/null
+  launched=$(date +%s%3N)
+  env ${service_env:-} ORDERFLOW_PORT="$port" ORDERFLOW_HOST=127.0.0.1 ORDERFLOW_DB_USER="${pg_user:-postgres}" \
+    ORDERFLOW_DB_URL="jdbc:postgresql://${pg_host:-127.0.0.1}:${pg_port:-5432}/$db" \
+    "$java" $options -XX:AOTCache="$dir/orderflow.aot" "$@" -jar "$dir/orderflow.jar" >"$work/service.log" 2>&1 &
+  pid=$!
+  bench_await_service "$pid" "$work/service.log" "$launched"
+}
+
+# bench_drop_db: drops the database that bench_start_on_new_db created, if there is one
+bench_drop_db() {
+  [ -z "${db:-}" ] || psql "${pg[@]}" -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  db=""
+}

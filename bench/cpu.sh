@@ -33,9 +33,7 @@ labels=(now); dirs=("$PWD/bootstrap/target"); envs=("${ENV:-}")
 if [ -n "${BEFORE:-}" ]; then labels=(before now); dirs=("$(cd "$BEFORE" && pwd)" "${dirs[0]}"); envs=("" "${ENV:-}"); fi
 options="$(bench_readme_options_but_cache) ${JAVA_OPTS:-}"
 bench_service_setup "${dirs[-1]}/orderflow.jar"
-db=""
-drop_db() { [ -z "$db" ] || psql "${pg[@]}" -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; }
-trap 'bench_cleanup; drop_db' EXIT
+trap 'bench_cleanup; bench_drop_db' EXIT
 
 # the service's CPU so far, and the PostgreSQL server's summed over its processes (those that ended since the last
 # reading are missed; the pool's backends live through a round)
@@ -46,14 +44,8 @@ openloop() { "$java" bench/OpenLoop.java --base "$base" --token "$ORDERFLOW_TOKE
 declare -A results
 for round in $(seq "$rounds"); do
   for i in "${!labels[@]}"; do
-    drop_db; db="orderflow_cpu_$(date +%s)_$$"
-    psql "${pg[@]}" -q -d postgres -c "CREATE DATABASE $db" >/dev/null
-    launched=$(date +%s%3N)
-    env ${envs[$i]} ORDERFLOW_DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" ORDERFLOW_DB_USER="$pg_user" \
-      ORDERFLOW_PORT=$port ORDERFLOW_HOST=127.0.0.1 \
-      "$java" -XX:AOTCache="${dirs[$i]}/orderflow.aot" $options -jar "${dirs[$i]}/orderflow.jar" >"$work/service.log" 2>&1 &
-    pid=$!
-    bench_await_service "$pid" "$work/service.log" "$launched"
+    bench_drop_db; service_env="${envs[$i]}"
+    bench_start_on_new_db cpu "${dirs[$i]}"
     mkdir -p "$work/ids"
     wrk -t2 -c16 -d"${warmup}s" --timeout 10s -s bench/wrk/place.lua "$base" -- "$work/ids" >/dev/null
     one_id=$(head -1 "$(ls "$work/ids"/* | head -1)")
