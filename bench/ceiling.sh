@@ -15,7 +15,10 @@
 #                                           the next 120), and a 20 s warm-up measured the JIT, not the service
 #   CONFIRM_WARMUP=60                       seconds of confirms before the confirm rounds (not measured; that path
 #                                           is cold after the POST rounds)
-#   OPEN_LOOP_SECONDS=20                    length of the open-loop run (0: skip it)
+#   OPEN_LOOP_SECONDS=20                    length of the open-loop run (0: skip it); pgbench then runs the POST's
+#                                           SQL at the same arrival rate (-R) for PostgreSQL's own latency
+#   OPEN_LOOP_WARMUP=20                     seconds of that rate before it is measured, in both: the generator is a
+#                                           JVM that compiles its own code in its first seconds, beside the service
 #   SERVICE_DIR=/some/checkout              run that checkout's bootstrap/target/orderflow.jar (+ .aot) instead,
 #                                           e.g. an older build for a before/after comparison (with SKIP_BUILD=1)
 #
@@ -213,12 +216,29 @@ for round in $(seq 1 "$rounds"); do
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-open_loop=""
+open_loop=""; open_loop_pgbench=""
 if [ "${OPEN_LOOP_SECONDS:-20}" != 0 ]; then
   rate=$(awk -F'\t' '$4 > max {max = $4} END {printf "%.0f", 0.7 * max}' "$results")
-  echo "open loop: POST /orders at $rate/s (70 % of the best rate) for ${OPEN_LOOP_SECONDS:-20}s after 5s..." >&2
-  open_loop=$("$java" bench/OpenLoop.java --base "$base" --rate "$rate" --seconds "${OPEN_LOOP_SECONDS:-20}" \
-    --warmup 5 --kind place --token "$ORDERFLOW_TOKEN")
+  ol_seconds=${OPEN_LOOP_SECONDS:-20}; ol_warmup=${OPEN_LOOP_WARMUP:-20}
+  echo "open loop: POST /orders at $rate/s (70 % of the best rate) for ${ol_seconds}s after ${ol_warmup}s..." >&2
+  open_loop=$("$java" bench/OpenLoop.java --base "$base" --rate "$rate" --seconds "$ol_seconds" \
+    --warmup "$ol_warmup" --kind place --token "$ORDERFLOW_TOKEN")
+  # PostgreSQL's own latency at that arrival rate: pgbench runs the POST's statements on a schedule (-R) and
+  # logs each transaction's latency from the moment it was due, as OpenLoop measures it (pgbench's log `time`
+  # includes the schedule lag under -R); the first ol_warmup seconds are left out here too
+  echo "open loop: pgbench, the POST's SQL at $rate/s for ${ol_seconds}s after ${ol_warmup}s..." >&2
+  rm -f "$work"/pgbench-ol*
+  bench_sql place "$(next_base)" 16 -R "$rate" -T "$((ol_warmup + ol_seconds))" -l --log-prefix="$work/pgbench-ol" \
+    >/dev/null
+  open_loop_pgbench=$(cat "$work"/pgbench-ol* | python3 -c '
+import sys
+# a line: client transaction latency_us script end_s end_us [lag_us]; due = end - latency
+rows = [(int(f[4]) + int(f[5]) / 1e6 - int(f[2]) / 1e6, int(f[2]) / 1000) for f in map(str.split, sys.stdin)]
+start = min(due for due, _ in rows) + float(sys.argv[1])
+lat = sorted(ms for due, ms in rows if due >= start)
+q = lambda p: lat[max(0, min(len(lat) - 1, int(p * len(lat) + 0.999999) - 1))]
+print("transactions=%d rate=%.0f/s p50=%.1f p90=%.1f p99=%.1f p999=%.1f max=%.1f"
+      % (len(lat), len(lat) / float(sys.argv[2]), q(0.5), q(0.9), q(0.99), q(0.999), lat[-1]))' "$ol_warmup" "$ol_seconds")
 fi
 rss=$(awk '/^(VmRSS|RssAnon|RssFile):/ {printf "%s%s %d MB", sep, $1, $2 / 1024; sep=", "}' "/proc/$pid/status")
 nmt=""
@@ -244,7 +264,10 @@ echo "| round | connections | pgbench, the confirm's SQL (tx/s) | service POST /
 echo "|---|---|---|---|---|---|"
 awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s %% |\n", $1, $2, $3, $4, $5, $6}' "$confirm_results"
 echo
-if [ -n "$open_loop" ]; then echo "open loop at 70 % of the best rate: $open_loop"; fi
+if [ -n "$open_loop" ]; then
+  echo "open loop at 70 % of the best rate: $open_loop"
+  echo "pgbench, the POST's SQL at the same rate (latency from the moment due, ms): $open_loop_pgbench"
+fi
 echo "startup to the first served request on the external database: ${startups[*]} ms (the first start migrates the fresh schema)"
 echo "service resident memory after the runs: $rss (options: $service_opts ${JAVA_OPTS:-})"
 if [ -n "$nmt" ]; then echo "native memory tracking (committed is what counts):"; echo "$nmt"; fi
