@@ -69,6 +69,17 @@ class StartupIT {
         }
     }
 
+    /** A setting read by a bean that no request needs before the first one (the API's admission). */
+    @Test
+    void a_bad_api_setting_stops_the_start_instead_of_failing_each_request() {
+        try (var service = ServiceProcess.launch(workDir,
+                Map.of("ORDERFLOW_STORAGE", "memory", "ORDERFLOW_API_OVERLOAD_WAIT", "half a second"))) {
+            int exit = service.awaitExit();
+
+            assertOneLineFailure(exit, service.stderr(), "half a second");
+        }
+    }
+
     @Test
     void a_short_jwt_secret_stops_the_start_with_one_line() {
         try (var service = ServiceProcess.launch(workDir,

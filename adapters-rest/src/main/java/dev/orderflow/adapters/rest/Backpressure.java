@@ -1,5 +1,6 @@
 package dev.orderflow.adapters.rest;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -34,6 +35,7 @@ import reactor.core.publisher.Mono;
  * {@code /api} are never refused.
  */
 @ServerFilter("/api/**")
+@Context // made at start: a setting it cannot read stops the start instead of failing every API request
 final class Backpressure implements Ordered {
 
     static final int RETRY_AFTER_SECONDS = 1;

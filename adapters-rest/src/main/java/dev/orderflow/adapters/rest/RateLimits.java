@@ -3,11 +3,11 @@ package dev.orderflow.adapters.rest;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code orderflow.rate-limit.customer-burst} (default 40). Buckets live in a bounded Caffeine cache and expire
  * when idle. Limits are per instance; a cluster-wide limit belongs in the gateway in front.
  */
-@Singleton
+@Context // made at start: a setting it cannot read stops the start instead of failing each order
 final class RateLimits {
 
     private static final int MAX_KEYS = 100_000;

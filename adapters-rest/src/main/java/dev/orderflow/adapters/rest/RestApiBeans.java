@@ -1,9 +1,9 @@
 package dev.orderflow.adapters.rest;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
@@ -20,7 +20,7 @@ final class RestApiBeans {
      * The cursor codec, keyed with {@code orderflow.api.cursor-secret} (at least 32 characters). Without it
      * a random key is made: cursors then work on this instance only and only until it restarts.
      */
-    @Singleton
+    @Context // made at start: its warning belongs to the start, not to the first request that lists orders
     PageCursors pageCursors(@Value("${" + CURSOR_SECRET + ":}") String secret) {
         if (secret.isEmpty()) {
             LOG.warn("{} is not set: page cursors are signed with a random key and only work on this instance "
