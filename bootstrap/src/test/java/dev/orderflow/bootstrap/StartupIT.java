@@ -17,6 +17,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How the packaged jar starts, or refuses to: in-memory mode, and configuration errors. */
 class StartupIT {
@@ -59,24 +61,18 @@ class StartupIT {
         }
     }
 
-    @Test
-    void a_bad_setting_stops_the_start_with_one_line() {
-        try (var service = ServiceProcess.launch(workDir,
-                Map.of("ORDERFLOW_STORAGE", "memory", "ORDERFLOW_IDEMPOTENCY_KEY_TTL", "a while"))) {
+    /**
+     * Also a setting that only a filter or a controller's bean reads (the API's admission): it stops the start
+     * instead of failing every request that needs that bean.
+     */
+    @ParameterizedTest
+    @CsvSource({"ORDERFLOW_IDEMPOTENCY_KEY_TTL, a while", "ORDERFLOW_API_OVERLOAD_WAIT, half a second",
+            "ORDERFLOW_RATE_LIMIT_CUSTOMER_PER_SECOND, many"})
+    void a_bad_setting_stops_the_start_with_one_line(String variable, String value) {
+        try (var service = ServiceProcess.launch(workDir, Map.of("ORDERFLOW_STORAGE", "memory", variable, value))) {
             int exit = service.awaitExit();
 
-            assertOneLineFailure(exit, service.stderr(), "a while");
-        }
-    }
-
-    /** A setting read by a bean that no request needs before the first one (the API's admission). */
-    @Test
-    void a_bad_api_setting_stops_the_start_instead_of_failing_each_request() {
-        try (var service = ServiceProcess.launch(workDir,
-                Map.of("ORDERFLOW_STORAGE", "memory", "ORDERFLOW_API_OVERLOAD_WAIT", "half a second"))) {
-            int exit = service.awaitExit();
-
-            assertOneLineFailure(exit, service.stderr(), "half a second");
+            assertOneLineFailure(exit, service.stderr(), value);
         }
     }
 
