@@ -57,7 +57,7 @@ for round in $(seq "$rounds"); do
     rss=$(awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$pid/status")
     errors=$(grep -c ERROR "$work/service.log" || true)
     echo "| $round | ${candidate} | $post16 | $post64 | $confirm16 | $confirm64 | $get64 | $rss | $errors |"
-    kill -TERM "$pid"; wait "$pid" || true; pid=""
+    bench_stop_service
     bench_drop_db
   done
 done

@@ -51,7 +51,7 @@ db="orderflow_ceiling_$(date +%s)_$$"
 work=$(mktemp -d /tmp/orderflow-ceiling.XXXXXX)
 pid=""
 cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" || true; fi
+  bench_stop_service
   psql "${pg[@]}" -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -81,7 +81,6 @@ start_service() {
   startups+=("$elapsed")
 }
 startups=()
-stop_service() { kill -TERM "$pid"; wait "$pid" || true; pid=""; }
 
 echo "deriving the pgbench script from the statement log of one POST /orders (database $db)..." >&2
 psql "${pg[@]}" -q -d postgres -c "ALTER DATABASE $db SET log_statement = 'all'" >/dev/null
@@ -98,7 +97,7 @@ between=$(stat -c %s "$pg_log")
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "${auth[@]}" "$base/api/v1/orders/$order_id/confirm")
 [ "$status" = 200 ] || { echo "the probe confirm answered $status" >&2; exit 1; }
 sleep 0.5
-stop_service
+bench_stop_service
 tail -c +"$((offset + 1))" "$pg_log" | head -c "$((between - offset))" >"$work/place.log"
 tail -c +"$((between + 1))" "$pg_log" >"$work/confirm.log"
 psql "${pg[@]}" -q -d postgres -c "ALTER DATABASE $db RESET log_statement" >/dev/null

@@ -52,7 +52,7 @@ for round in $(seq "$rounds"); do
       jvm1=$(bench_cpu_ms "$pid"); pg1=$(bench_cpu_ms $(pgrep -x postgres))
       commits1=$(q "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")
       orders1=$(q "SELECT count(*) FROM orders")
-      kill -TERM "$pid"; wait "$pid" || true; pid=""
+      bench_stop_service
       bench_drop_db; rm -rf "$work/ids"
       orders=$((orders1 - orders0))
       rate=$(awk '/^Requests\/sec/ {printf "%d", $2}' <<<"$out")

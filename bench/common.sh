@@ -67,8 +67,14 @@ bench_service_setup() {
   base="http://127.0.0.1:$port"
 }
 
+# bench_stop_service: stops the service started last ($pid), if it still runs: SIGTERM, then waits for it
+bench_stop_service() {
+  if [ -n "${pid:-}" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" || true; fi
+  pid=""
+}
+
 bench_cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; wait "$pid" || true; fi
+  bench_stop_service
   rm -rf "$work"
 }
 
@@ -89,7 +95,8 @@ bench_external_pg() {
 # bench_start_on_new_db NAME DIR [JVM-OPTION...] (after bench_external_pg, bench_service_setup and $options are set):
 # creates a database of the external PostgreSQL ($db, named after NAME; bench_drop_db drops it) and starts DIR's
 # orderflow.jar on it with its AOT cache, the options in $options and the given ones, the environment assignments in
-# $service_env (if set) added; waits until it answers (bench_await_service: $pid, $elapsed, $cpu).
+# $service_env (if set: `service_env="A=1 B=2" bench_start_on_new_db …`) added; waits until it answers
+# (bench_await_service: $pid, $elapsed, $cpu).
 bench_start_on_new_db() {
   local name=$1 dir=$2 launched
   shift 2

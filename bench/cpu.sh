@@ -44,8 +44,7 @@ openloop() { "$java" bench/OpenLoop.java --base "$base" --token "$ORDERFLOW_TOKE
 declare -A results
 for round in $(seq "$rounds"); do
   for i in "${!labels[@]}"; do
-    bench_drop_db; service_env="${envs[$i]}"
-    bench_start_on_new_db cpu "${dirs[$i]}"
+    service_env="${envs[$i]}" bench_start_on_new_db cpu "${dirs[$i]}"
     mkdir -p "$work/ids"
     wrk -t2 -c16 -d"${warmup}s" --timeout 10s -s bench/wrk/place.lua "$base" -- "$work/ids" >/dev/null
     one_id=$(head -1 "$(ls "$work/ids"/* | head -1)")
@@ -63,8 +62,8 @@ for round in $(seq "$rounds"); do
       line+=" $kind: JVM $jvm_per ms, PostgreSQL $pg_per ms per request ($figures);"
     done
     echo "$line" >&2
-    kill -TERM "$pid"; wait "$pid" || true; pid=""
-    rm -rf "$work/ids"
+    bench_stop_service
+    bench_drop_db; rm -rf "$work/ids"
   done
 done
 

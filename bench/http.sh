@@ -45,10 +45,6 @@ start_service() {
   bench_await_service "$pid" "$work/service.log" "$launched"
 }
 
-stop_service() {
-  kill -TERM "$pid"; wait "$pid" || true; pid=""
-}
-
 if [ "${AOT_CACHE:-on}" != off ]; then
   # AOTMode=on: a cache the JVM refuses stops the run instead of measuring a start without it
   cache_opt="-XX:AOTCache=bootstrap/target/orderflow.aot -XX:AOTMode=on"; aot_state="$aot_state, JDK AOT cache"
@@ -56,11 +52,11 @@ fi
 aot_state="$aot_state, options ${HEAP-$readme_opts}"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "first start (initialises the database in $work/data)..." >&2
-start_service; first=$elapsed; stop_service
+start_service; first=$elapsed; bench_stop_service
 startups=(); cpus=()
 for run in 1 2 3; do
   start_service; startups+=("$elapsed"); cpus+=("$cpu")
-  if [ "$run" -lt 3 ]; then stop_service; fi
+  if [ "$run" -lt 3 ]; then bench_stop_service; fi
 done
 echo "startup to first served request: first start ${first} ms, then ${startups[*]} ms (JVM CPU ${cpus[*]} ms)" >&2
 if [ -n "${STARTUP_ONLY:-}" ]; then

@@ -70,23 +70,19 @@ start_service() {
   bench_await_service "$pid" "$work/${labels[$i]}.log" "$launched"
 }
 
-stop_service() {
-  kill -TERM "$pid"; wait "$pid" || true; pid=""
-}
-
 declare -A wall cpus
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 modes=(embedded); if [ -n "$db_url" ]; then modes=(external embedded); fi
 for i in "${!labels[@]}"; do
   for mode in "${modes[@]}"; do
     echo "${labels[$i]} $mode: first start (creates or migrates the database, not counted)..." >&2
-    start_service "$i" "$mode"; stop_service
+    start_service "$i" "$mode"; bench_stop_service
   done
 done
 for run in $(seq "$starts"); do
   for mode in "${modes[@]}"; do
     for i in "${!labels[@]}"; do
-      start_service "$i" "$mode"; stop_service
+      start_service "$i" "$mode"; bench_stop_service
       wall[$i,$mode]+="$elapsed "; cpus[$i,$mode]+="$cpu "
       echo "${labels[$i]} $mode start $run: $elapsed ms (JVM CPU $cpu ms)" >&2
     done
@@ -112,7 +108,7 @@ for i in "${!labels[@]}"; do
   get=$(wrk_rate -c64 -d"${seconds}s" -s bench/wrk/get.lua "$base" -- "$one_id")
   rates[$i]="POST $post req/s, GET $get req/s"
   memory[$i]="VmRSS $(kb_to_mb "$(status_kb VmRSS)") MB (anon $(kb_to_mb "$(status_kb RssAnon)"), file $(kb_to_mb "$(status_kb RssFile)")), peak VmHWM $(kb_to_mb "$(status_kb VmHWM)") MB"
-  stop_service
+  bench_stop_service
 done
 
 echo

@@ -28,7 +28,6 @@ start() { # jar, data directory
   pid=$!
   bench_await_service "$pid" "$work/service.log" "$(date +%s%3N)"
 }
-stop() { kill -TERM "$pid"; wait "$pid" || true; pid=""; }
 
 # wrk's req/s and p99 (in ms) as "rps p99"
 measure() {
@@ -50,7 +49,7 @@ for round in $(seq 1 "$rounds"); do
     read -r post_rps post_p99 < <(measure -s bench/wrk/place.lua "$base" -- "$work/ids-$which")
     id=$(head -1 "$(ls "$work/ids-$which"/* | head -1)")
     read -r get_rps get_p99 < <(measure -s bench/wrk/get.lua "$base" -- "$id")
-    stop
+    bench_stop_service
     row="| $round | $which | $post_rps | $post_p99 | $get_rps | $get_p99 | $(cut -d' ' -f1 /proc/loadavg) |"
     echo "$row" >>"$work/rows"; echo "$row" >&2
     echo "$which $post_rps $post_p99 $get_rps $get_p99" >>"$work/raw"
