@@ -9,6 +9,7 @@ import dev.orderflow.domain.OrderEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A placement under an idempotency key in one statement instead of three
@@ -53,13 +54,16 @@ final class PostgresKeyedPlacements implements KeyedPlacements {
         }
         var o = OrderMapper.row(placed.get());
         var e = events.one(changes.getFirst());
+        // the statement by itself: in a caller's transaction, or when the grouped one did not take the key
+        Supplier<OrderChangeRows.Placed> alone =
+                () -> place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e);
         OrderChangeRows.Placed done;
         try {
-            done = transactions.oneStatement(() -> place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e),
+            done = transactions.oneStatement(alone,
                     () -> batches.write(new GroupedStatements.Placement(key.value(), fingerprint, now, staleBefore,
                             expiresAt, reply.bytes(), new GroupedStatements.Change(o, 0, e, traceContext.current())))
                             ? OrderChangeRows.Placed.PLACED
-                            : place(key, fingerprint, now, staleBefore, expiresAt, reply, o, e));
+                            : alone.get());
         } catch (StorageException failure) {
             if (Sql.isUniqueViolation(failure)) {
                 throw new IllegalStateException("an order with id " + o.id() + " exists", failure);
