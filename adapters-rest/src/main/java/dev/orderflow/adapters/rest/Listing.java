@@ -22,7 +22,10 @@ record Listing(OrderFilter filter, PageRequest page) {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_INSTANT_LENGTH = 64;
     private static final String INSTANT_EXPECTED =
-            "must be an ISO-8601 date-time with offset, such as 2025-01-31T12:00:00Z";
+            "must be an ISO-8601 date-time with offset in the years 0000 to 9999, such as 2025-01-31T12:00:00Z";
+    /** The years a four-digit ISO-8601 date can name; far wider than any order's, narrower than the database's. */
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
     private static final String LIMIT_EXPECTED = "must be an integer from 1 to " + PageRequest.MAX_LIMIT;
 
@@ -71,7 +74,10 @@ record Listing(OrderFilter filter, PageRequest page) {
     private static Instant instant(String name, String text, Inputs inputs) {
         try {
             if (text.length() <= MAX_INSTANT_LENGTH) {
-                return OffsetDateTime.parse(text).toInstant();
+                var instant = OffsetDateTime.parse(text).toInstant();
+                if (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST)) {
+                    return instant;
+                }
             }
         } catch (DateTimeParseException e) {
             return refused(inputs, name, INSTANT_EXPECTED);

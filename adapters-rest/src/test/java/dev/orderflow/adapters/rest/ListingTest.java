@@ -45,6 +45,12 @@ class ListingTest {
                 () -> Listing.parse("LOST", "-x", "yesterday", "2025-13-01T00:00:00Z", "0", null, cursors));
         assertEquals(List.of("status", "customerId", "placedFrom", "placedBefore", "limit"),
                 refused.errors().stream().map(Problem.FieldError::parameter).toList());
+        for (var instant : List.of("-5000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z")) {
+            assertThrows(InvalidRequest.class, () -> Listing.parse(null, null, instant, null, null, null, cursors),
+                    instant);
+        }
+        assertEquals(Optional.of(Instant.parse("0000-01-01T00:00:00Z")),
+                Listing.parse(null, null, "0000-01-01T00:00:00Z", null, null, null, cursors).filter().placedFrom());
         for (var limit : List.of("201", "-1", "+1", "1.0", "abc", "99999")) {
             assertThrows(InvalidRequest.class, () -> Listing.parse(null, null, null, null, limit, null, cursors), limit);
         }

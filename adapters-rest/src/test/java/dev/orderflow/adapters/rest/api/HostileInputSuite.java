@@ -114,6 +114,8 @@ public abstract class HostileInputSuite extends ApiSuite {
                 "limit=" + "9".repeat(40), "status=shipped%00", "status=%27%20OR%201%3D1", "status=" + HUGE,
                 "customerId=%27%3B%20DROP%20TABLE%20orders%3B--", "customerId=" + HUGE, "placedFrom=tomorrow",
                 "placedFrom=2025-13-01T00:00:00Z", "placedBefore=" + HUGE, "placedFrom=%00", "cursor=%00",
+                "placedFrom=-5000-01-01T00:00:00Z", "placedBefore=-999999999-01-01T00:00:00Z",
+                "placedFrom=%2B10000-01-01T00:00:00Z", "placedBefore=-0001-12-31T23:59:59Z",
                 "cursor=" + HUGE, "cursor=AAAA", "cursor=..%2F..%2F", "cursor=%E2%98%83", "limit=%C3%28")) {
             expectRefusal(api().get(ORDERS + "?" + query), query);
         }
