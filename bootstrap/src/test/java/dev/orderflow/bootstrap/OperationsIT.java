@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What operators see, against the whole application on PostgreSQL: HikariCP's pool metrics on /prometheus,
- * and the access log (one line per request with method, route template, status, duration and request id),
+ * no other management endpoint of the framework's than /health, and the access log (one line per request with method, route template, status, duration and request id),
  * which a setting switches off.
  */
 class OperationsIT {
@@ -61,6 +61,23 @@ class OperationsIT {
                     () -> assertTrue(metrics.contains("hikaricp_connections_pending{pool=\"orderflow\"}"), metrics),
                     () -> assertTrue(metrics.contains("hikaricp_connections_timeout_total{pool=\"orderflow\"}"),
                             metrics));
+        }
+    }
+
+    @Test
+    void the_frameworks_other_management_endpoints_are_not_there_even_for_an_admin() throws Exception {
+        try (var context = start(Map.of())) {
+            for (var path : List.of("/beans", "/routes", "/info", "/threaddump", "/loggers", "/env", "/caches",
+                    "/metrics", "/stop")) {
+                assertEquals(404, get(uri(context, path)).statusCode(), "GET " + path);
+            }
+            for (var path : List.of("/refresh", "/stop", "/loggers/ROOT")) {
+                var post = HttpRequest.newBuilder(uri(context, path)).header("Authorization", AUTHORIZATION)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+                assertEquals(404, http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode(), "POST " + path);
+            }
+            assertEquals(200, get(uri(context, "/health")).statusCode());
         }
     }
 
