@@ -1,5 +1,6 @@
 package dev.orderflow.adapters.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.orderflow.domain.CancellationReason;
@@ -31,7 +32,8 @@ import java.util.List;
 /**
  * The JSON documents of the API. They are plain carriers: {@link OrderMapping} converts between them and the
  * domain, and the domain's value types have the final word on what is valid. The Bean Validation limits here
- * bound every string and list before any of it reaches the domain.
+ * bound every string and list before any of it reaches the domain. A request document refuses a member it does
+ * not define: a misspelt optional member ({@code "reson"}, {@code "lin2"}) would otherwise be dropped silently.
  */
 final class OrderJson {
 
@@ -42,6 +44,7 @@ final class OrderJson {
     static final int MAX_AMOUNT = 24;
 
     @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "Money", description = "An amount as a decimal string (never a float) and an ISO 4217 currency")
     record Money(
             @NotBlank @Size(max = MAX_AMOUNT) @Schema(example = "12.50", pattern = "^\\d{1,19}(\\.\\d{1,4})?$")
@@ -50,6 +53,7 @@ final class OrderJson {
     }
 
     @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ShippingAddress")
     record Address(
@@ -64,6 +68,7 @@ final class OrderJson {
     }
 
     @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "NewOrderLine")
     record NewLine(
             @Strict @NotBlank @Size(max = Sku.MAX_LENGTH) @Schema(example = "BOOK-1") String sku,
@@ -73,6 +78,7 @@ final class OrderJson {
     }
 
     @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "PlaceOrderRequest")
     record PlaceOrder(
             @Strict @Nullable @Size(max = CustomerId.MAX_LENGTH) @Schema(example = "c-42", description = "Required "
@@ -83,6 +89,7 @@ final class OrderJson {
     }
 
     @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "ShipRequest")
     record Ship(
             @Strict @NotBlank @Size(max = Carrier.MAX_LENGTH) @Schema(example = "DHL") String carrier,
@@ -90,6 +97,7 @@ final class OrderJson {
     }
 
     @Serdeable
+    @JsonIgnoreProperties(ignoreUnknown = false)
     @Schema(name = "CancelRequest")
     record Cancel(
             @NotBlank @Size(max = CancellationReason.MAX_LENGTH) @Schema(example = "customer changed their mind")

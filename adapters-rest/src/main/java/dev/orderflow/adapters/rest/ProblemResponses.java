@@ -14,6 +14,7 @@ import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         var error = cause.orElse(null);
         if (error instanceof ConversionErrorException conversion) {
             return isBody(conversion.getArgument())
-                    ? Problems.of(request, ProblemKind.MALFORMED_BODY, BODY_UNREADABLE)
+                    ? Problems.of(request, ProblemKind.MALFORMED_BODY, unreadableBody(conversion))
                     : parameterProblem(request, conversion.getArgument(), "has the wrong format");
         }
         if (error instanceof UnsatisfiedBodyRouteException) {
@@ -61,6 +62,19 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
             return Problems.of(request, ProblemKind.MALFORMED_BODY, BODY_UNREADABLE);
         }
         return Problems.of(request, ProblemKind.MALFORMED_REQUEST, "the request is not well-formed HTTP");
+    }
+
+    /** How Micronaut Serialization names a member that a request document does not define. */
+    private static final Pattern UNKNOWN_MEMBER = Pattern.compile("^Unknown property \\[([^\\]]{1,64})]");
+
+    private static String unreadableBody(Throwable error) {
+        for (var t = error; t != null; t = t.getCause()) {
+            var matcher = UNKNOWN_MEMBER.matcher(String.valueOf(t.getMessage()));
+            if (matcher.find()) {
+                return "the body has a member this request does not define: \"" + matcher.group(1) + "\"";
+            }
+        }
+        return BODY_UNREADABLE;
     }
 
     private static final String BODY_UNREADABLE = "the body is not valid JSON of the expected shape: check the "

@@ -2,6 +2,7 @@ package dev.orderflow.adapters.rest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -12,12 +13,17 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Refuses a JSON request body that is more than one JSON document ({@code {...} trailing text} or two
  * objects in a row: the JSON reader would take the first and ignore the rest, so a garbled body could
- * create an order), and a JSON body declared in another charset than UTF-8 (RFC 8259 allows no other).
- * A body that is not JSON at all is left to the reader, which refuses it with the same problem type.
+ * create an order), that names a member twice in one object (the reader would keep the first, most other
+ * readers the last, so a proxy or a client's log could show another order than the one stored), and a JSON
+ * body declared in another charset than UTF-8 (RFC 8259 allows no other). A body that is not JSON at all is
+ * left to the reader, which refuses it with the same problem type.
  */
 @ServerFilter(value = "/api/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 final class SingleJsonDocument {
@@ -36,28 +42,58 @@ final class SingleJsonDocument {
             return Problems.of(request, ProblemKind.UNSUPPORTED_MEDIA_TYPE,
                     "JSON bodies are UTF-8; leave out the charset or declare charset=utf-8");
         }
-        return hasTrailingContent(body)
-                ? Problems.of(request, ProblemKind.MALFORMED_BODY, "the body holds content after its JSON value")
-                : null;
+        var refusal = refusal(body);
+        return refusal == null ? null : Problems.of(request, ProblemKind.MALFORMED_BODY, refusal);
     }
 
-    private static boolean hasTrailingContent(String body) {
+    /** Why the body is refused here, or null: it is one JSON document without a repeated member, or not JSON. */
+    @Nullable
+    static String refusal(String body) {
         try (JsonParser parser = JSON.createParser(body)) {
             try {
-                if (parser.nextToken() == null) {
-                    return false;
+                var repeated = repeatedMember(parser);
+                if (repeated != null) {
+                    return "the member " + repeated + " appears twice; name each member of an object once";
                 }
-                parser.skipChildren();
             } catch (IOException notJson) {
-                return false; // the reader refuses it
+                return null; // the reader refuses it
             }
             try {
-                return parser.nextToken() != null;
+                return parser.nextToken() == null ? null : TRAILING_CONTENT;
             } catch (IOException garbage) {
-                return true; // after a complete value: text that is not even JSON
+                return TRAILING_CONTENT; // after a complete value: text that is not even JSON
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final String TRAILING_CONTENT = "the body holds content after its JSON value";
+
+    /** Reads the first JSON value; the JSON pointer of the first member named twice in one object, or null. */
+    @Nullable
+    private static String repeatedMember(JsonParser parser) throws IOException {
+        var objects = new ArrayDeque<Set<String>>();
+        int depth = 0;
+        for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
+            if (token == JsonToken.FIELD_NAME && !objects.element().add(parser.currentName())) {
+                return parser.getParsingContext().pathAsPointer().toString();
+            }
+            if (token.isStructStart()) {
+                depth++;
+                if (token == JsonToken.START_OBJECT) {
+                    objects.push(new HashSet<>());
+                }
+            } else if (token.isStructEnd()) {
+                depth--;
+                if (token == JsonToken.END_OBJECT) {
+                    objects.pop();
+                }
+            }
+            if (depth == 0) {
+                return null;
+            }
+        }
+        return null;
     }
 }

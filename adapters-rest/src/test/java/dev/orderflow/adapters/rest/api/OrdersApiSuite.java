@@ -408,6 +408,32 @@ public abstract class OrdersApiSuite extends ApiSuite {
     }
 
     @Test
+    void a_member_the_request_does_not_define_or_one_named_twice_is_refused() {
+        var before = storedOrders();
+        var order = orderJson(customer());
+        for (var body : List.of(order.replace("\"lines\"", "\"bogus\": 1, \"lines\""),
+                order.replace("\"sku\"", "\"colour\": \"red\", \"sku\""),
+                order.replace("\"currency\"", "\"rate\": \"1\", \"currency\""),
+                order.replace("\"city\"", "\"lin2\": \"Flat 3\", \"city\""))) {
+            var refused = assertProblem(api().postJson(ORDERS, body), 400, "malformed-body");
+            assertTrue(refused.get("detail").getStringValue().matches(
+                    "the body has a member this request does not define: \"(bogus|colour|rate|lin2)\""), refused::toString);
+        }
+        var twice = assertProblem(api().postJson(ORDERS, order.replace("\"quantity\": 2", "\"quantity\": 2, \"quantity\": 9")),
+                400, "malformed-body");
+        assertTrue(twice.get("detail").getStringValue().contains("/lines/0/quantity"), twice::toString);
+        assertProblem(api().postJson(ORDERS, order.replace("{\"customerId\": \"", "{\"customerId\": \"c-other\", \"customerId\": \"")),
+                400, "malformed-body");
+        assertEquals(before, storedOrders());
+        var id = id(place(customer()));
+        assertProblem(api().postJson(ORDERS + "/" + id + "/cancel", "{\"reason\": \"r\", \"reson\": \"r\"}"), 400,
+                "malformed-body");
+        assertProblem(api().postJson(ORDERS + "/" + id + "/cancel", "{\"reason\": \"a\", \"reason\": \"b\"}"), 400,
+                "malformed-body");
+        assertEquals("PENDING", api().get(ORDERS + "/" + id).json().get("status").getStringValue());
+    }
+
+    @Test
     void a_body_larger_than_the_limit_is_413() {
         var before = storedOrders();
         var huge = orderJson(customer()).replace("\"Ada Lovelace\"", "\"" + "x".repeat(300_000) + "\"");
