@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,21 @@ class OperationsIT {
                 assertEquals(404, http.send(post, HttpResponse.BodyHandlers.ofString()).statusCode(), "POST " + path);
             }
             assertEquals(200, get(uri(context, "/health")).statusCode());
+        }
+    }
+
+    @Test
+    void a_request_with_an_origin_header_is_served_like_any_other_without_cors_headers() throws Exception {
+        try (var context = start(Map.of())) {
+            for (var origin : List.of("https://shop.example", "null")) {
+                var request = HttpRequest.newBuilder(uri(context, "/api/v1/orders?limit=1"))
+                        .header("Authorization", AUTHORIZATION).header("Origin", origin).build();
+                var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                assertAll(
+                        () -> assertEquals(200, response.statusCode(), origin),
+                        () -> assertEquals(Optional.empty(),
+                                response.headers().firstValue("Access-Control-Allow-Origin"), origin));
+            }
         }
     }
 
