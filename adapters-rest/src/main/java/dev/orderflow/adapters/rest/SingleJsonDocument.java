@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -22,8 +23,9 @@ import java.util.Set;
  * objects in a row: the JSON reader would take the first and ignore the rest, so a garbled body could
  * create an order), that names a member twice in one object (the reader would keep the first, most other
  * readers the last, so a proxy or a client's log could show another order than the one stored), and a JSON
- * body declared in another charset than UTF-8 (RFC 8259 allows no other). A body that is not JSON at all is
- * left to the reader, which refuses it with the same problem type.
+ * body declared in another charset than UTF-8 (RFC 8259 allows no other) or with a Content-Type that is not a
+ * media type at all. A body that is not JSON at all is left to the reader, which refuses it with the same
+ * problem type.
  */
 @ServerFilter(value = "/api/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 final class SingleJsonDocument {
@@ -33,6 +35,11 @@ final class SingleJsonDocument {
     @RequestFilter
     @Nullable
     MutableHttpResponse<Problem> check(HttpRequest<?> request, @Body @Nullable String body) {
+        var declared = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        if (declared != null && declared.indexOf('/') < 0) {
+            // not a media type at all ("json", "garbage"): the router would take it for none and read JSON
+            return Problems.of(request, ProblemKind.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+        }
         var type = request.getContentType().orElse(null);
         if (body == null || type == null || !type.matches(MediaType.APPLICATION_JSON_TYPE)) {
             return null;

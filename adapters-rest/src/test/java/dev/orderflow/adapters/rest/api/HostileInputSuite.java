@@ -85,7 +85,7 @@ public abstract class HostileInputSuite extends ApiSuite {
             expectRefusal(api().send("POST", ORDERS, bytes, "Content-Type", "application/json"), "broken UTF-8");
         }
         for (var contentType : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "application/octet-stream", "text/html", "image/png")) {
+                "multipart/form-data; boundary=x", "application/octet-stream", "text/html", "image/png", "garbage", "json", "application")) {
             expectRefusal(api().postJson(ORDERS, valid, "Content-Type", contentType), contentType);
         }
 
