@@ -33,7 +33,8 @@ final class RequestIds implements Ordered {
 
     @ResponseFilter
     void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        response.header(HEADER, of(request));
+        // set, not added: a problem made before this filter ran (ProblemResponses) already carries it
+        response.getHeaders().set(HEADER, of(request));
     }
 
     @Override

@@ -96,7 +96,8 @@ public final class ApiClient {
         try {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             var received = new LinkedHashMap<String, String>();
-            response.headers().map().forEach((name, values) -> received.put(name, values.getFirst()));
+            // a header sent more than once reads as its values joined, as HTTP defines it (RFC 9110, 5.3)
+            response.headers().map().forEach((name, values) -> received.put(name, String.join(", ", values)));
             return new Response(response.statusCode(), received, response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);

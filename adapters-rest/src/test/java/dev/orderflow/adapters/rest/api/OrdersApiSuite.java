@@ -456,6 +456,11 @@ public abstract class OrdersApiSuite extends ApiSuite {
         assertEquals("trace-43", assertProblem(problem, 404, "not-found").get("requestId").getStringValue());
         var other = api().get(ORDERS + "?limit=1").header("X-Request-Id").orElseThrow();
         assertNotEquals(generated, other);
+        for (var refused : List.of(api().get("/no-such-path"), api().send("DELETE", ORDERS, null),
+                api().postJson(ORDERS, "{"), api().postJson(ORDERS, orderJson(customer()), "Content-Type", "text/plain"))) {
+            assertEquals(assertProblemBody(refused, null).get("requestId").getStringValue(),
+                    refused.header("X-Request-Id").orElseThrow(), "sent once, the body's: " + refused);
+        }
     }
 
     @Test
