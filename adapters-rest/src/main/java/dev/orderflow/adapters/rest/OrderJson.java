@@ -1,5 +1,7 @@
 package dev.orderflow.adapters.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -113,9 +115,11 @@ final class OrderJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Order", description = "An order as it is now; state-specific members appear in that state only")
     record Order(
-            @Schema(example = "01968a4e-3c1b-7cde-8f00-0123456789ab") String id,
-            @Schema(allowableValues = {"PENDING", "CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED"}) String status,
-            @Schema(description = "Counts the order's events; the ETag is this number in quotes") long version,
+            @Schema(requiredMode = REQUIRED, format = "uuid", example = "01968a4e-3c1b-7cde-8f00-0123456789ab") String id,
+            @Schema(requiredMode = REQUIRED, allowableValues = {"PENDING", "CONFIRMED", "SHIPPED", "DELIVERED",
+                    "CANCELLED"}) String status,
+            @Schema(requiredMode = REQUIRED, description = "Counts the order's events; the ETag is this number in quotes")
+            long version,
             String customerId,
             List<Line> lines,
             Address shippingAddress,

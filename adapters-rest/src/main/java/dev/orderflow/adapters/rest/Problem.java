@@ -1,6 +1,9 @@
 package dev.orderflow.adapters.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -13,11 +16,12 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem detail (application/problem+json)")
 record Problem(
-        @Schema(example = "https://orderflow.dev/problems/validation") String type,
+        @Schema(requiredMode = REQUIRED, example = "https://orderflow.dev/problems/validation") String type,
         String title,
         int status,
         String detail,
-        @Schema(description = "The request's correlation id, as in the X-Request-Id header and the logs")
+        @Schema(requiredMode = REQUIRED,
+                description = "The request's correlation id, as in the X-Request-Id header and the logs")
         String requestId,
         @Schema(description = "For validation problems: one entry per offending field") List<FieldError> errors,
         @Schema(description = "For invalid-transition problems: the order's status now") String currentStatus,
@@ -30,8 +34,8 @@ record Problem(
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "FieldError")
-    record FieldError(@Schema(example = "/lines/0/quantity") String pointer, String parameter, String header,
-                      String detail) {
+    record FieldError(@Nullable @Schema(example = "/lines/0/quantity") String pointer, @Nullable String parameter,
+                      @Nullable String header, String detail) {
 
         static FieldError body(String pointer, String detail) {
             return new FieldError(pointer, null, null, detail);
