@@ -42,6 +42,9 @@ public abstract class AccessMatrixSuite extends ApiSuite {
         assertEquals(me, omitted.json().get("customerId").getStringValue());
         assertEquals("customer:" + me, actorOf(id(omitted), 0));
         assertEquals(201, client.postJson(ORDERS, orderJson(me)).status());
+        var padded = client.postJson(ORDERS, orderJson(" " + me + " "));
+        assertEquals(201, padded.status(), "its own id, as staff's is read, with white space around: " + padded);
+        assertEquals(me, padded.json().get("customerId").getStringValue());
         var before = storedOrders();
         assertProblem(client.postJson(ORDERS, orderJson(customer())), 403, "forbidden");
         assertEquals(before, storedOrders());
@@ -99,6 +102,7 @@ public abstract class AccessMatrixSuite extends ApiSuite {
         }
         assertEquals(List.of(mine), ids);
         assertEquals(200, client.get(ORDERS + "?customerId=" + me).status());
+        assertEquals(200, client.get(ORDERS + "?customerId=%20" + me).status());
         assertProblem(client.get(ORDERS + "?customerId=" + other), 403, "forbidden");
     }
 
