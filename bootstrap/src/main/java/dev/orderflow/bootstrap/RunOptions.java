@@ -1,7 +1,9 @@
 package dev.orderflow.bootstrap;
 
 import dev.orderflow.adapters.persistence.PostgresStorage;
+import io.micronaut.core.convert.ConversionService;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +29,21 @@ record RunOptions(LogFormat logFormat, Storage storage, List<String> micronautAr
     enum LogFormat { JSON, PLAIN }
 
     enum Storage { POSTGRES, MEMORY }
+
+    /** The levels logback.xml takes from ORDERFLOW_LOG_LEVEL; logback reads any other word as DEBUG. */
+    enum LogLevel { TRACE, DEBUG, INFO, WARN, ERROR, OFF }
+
+    /**
+     * Switches, which Micronaut reads as false unless they say true, on or yes: a typo such as {@code 1} in
+     * ORDERFLOW_DB_EMBEDDED_SYNCHRONOUS_COMMIT would have turned durability off.
+     */
+    private static final List<String> SWITCHES = List.of("ORDERFLOW_DB_EMBEDDED_SYNCHRONOUS_COMMIT",
+            "ORDERFLOW_ACCESS_LOG", "ORDERFLOW_API_DOCS_ENABLED");
+
+    /** Durations that the framework reads only when they are used (at the first run of a job, at SIGTERM). */
+    private static final List<String> LATE_DURATIONS = List.of("ORDERFLOW_SHUTDOWN_GRACE_PERIOD",
+            "ORDERFLOW_RETENTION_INTERVAL", "ORDERFLOW_RETENTION_OUTBOX", "ORDERFLOW_RETENTION_INBOX",
+            "ORDERFLOW_PAYMENT_DEADLINE_CHECK_INTERVAL");
 
     /** Reads the options; a wrong value is an {@link IllegalArgumentException} saying what is wrong. */
     static RunOptions from(String[] args, Map<String, String> env, Properties system) {
@@ -54,10 +71,32 @@ record RunOptions(LogFormat logFormat, Storage storage, List<String> micronautAr
         if (secret != null && !secret.isBlank() && secret.strip().getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalArgumentException("ORDERFLOW_AUTH_JWT_SECRET must be at least 32 characters long");
         }
+        for (var name : SWITCHES) {
+            var value = env.get(name);
+            if (value != null && !value.strip().equalsIgnoreCase("true") && !value.strip().equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+            }
+        }
+        for (var name : LATE_DURATIONS) {
+            var value = env.get(name);
+            if (value != null && !positive(value)) {
+                throw new IllegalArgumentException(name + " must be a positive duration with a unit, such as 20s, "
+                        + "10m, 7d or PT1H, not '" + value + "'");
+            }
+        }
+        if (env.containsKey("ORDERFLOW_LOG_LEVEL")) {
+            choice(LogLevel.class, "ORDERFLOW_LOG_LEVEL", env.get("ORDERFLOW_LOG_LEVEL"));
+        }
         if (inMemory) {
             rest.add("--" + PostgresStorage.STORAGE + "=" + PostgresStorage.MEMORY);
         }
         return new RunOptions(logFormat, storage, List.copyOf(rest));
+    }
+
+    /** Whether Micronaut reads the text as a duration, and that duration is longer than zero. */
+    private static boolean positive(String text) {
+        return ConversionService.SHARED.convert(text.strip(), Duration.class)
+                .filter(duration -> duration.isPositive()).isPresent();
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String name, String value) {

@@ -59,6 +59,41 @@ class RunOptionsTest {
     }
 
     @Test
+    void switches_take_true_or_false_only() {
+        assertEquals(RunOptions.Storage.POSTGRES, options(Map.of("ORDERFLOW_DB_EMBEDDED_SYNCHRONOUS_COMMIT", "FALSE",
+                "ORDERFLOW_ACCESS_LOG", " true", "ORDERFLOW_API_DOCS_ENABLED", "false")).storage());
+        var refused = assertThrows(IllegalArgumentException.class,
+                () -> options(Map.of("ORDERFLOW_DB_EMBEDDED_SYNCHRONOUS_COMMIT", "1")));
+        assertEquals("ORDERFLOW_DB_EMBEDDED_SYNCHRONOUS_COMMIT must be true or false, not '1'", refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> options(Map.of("ORDERFLOW_ACCESS_LOG", "maybe")));
+    }
+
+    @Test
+    void durations_read_late_by_the_framework_are_checked_at_start() {
+        for (var good : List.of("20s", "500ms", "10m", "7d", "PT1H", " 1h ")) {
+            options(Map.of("ORDERFLOW_SHUTDOWN_GRACE_PERIOD", good, "ORDERFLOW_RETENTION_OUTBOX", good));
+        }
+        var refused = assertThrows(IllegalArgumentException.class,
+                () -> options(Map.of("ORDERFLOW_SHUTDOWN_GRACE_PERIOD", "20")));
+        assertEquals("ORDERFLOW_SHUTDOWN_GRACE_PERIOD must be a positive duration with a unit, such as 20s, 10m, 7d "
+                + "or PT1H, not '20'", refused.getMessage());
+        for (var name : List.of("ORDERFLOW_RETENTION_INTERVAL", "ORDERFLOW_RETENTION_OUTBOX",
+                "ORDERFLOW_RETENTION_INBOX", "ORDERFLOW_PAYMENT_DEADLINE_CHECK_INTERVAL")) {
+            for (var bad : List.of("7", "0s", "-1d", "soon")) {
+                assertThrows(IllegalArgumentException.class, () -> options(Map.of(name, bad)), name + "=" + bad);
+            }
+        }
+    }
+
+    @Test
+    void the_log_level_is_one_logback_knows() {
+        options(Map.of("ORDERFLOW_LOG_LEVEL", "warn"));
+        var refused = assertThrows(IllegalArgumentException.class, () -> options(Map.of("ORDERFLOW_LOG_LEVEL", "LOUD")));
+        assertEquals("ORDERFLOW_LOG_LEVEL must be one of trace, debug, info, warn, error, off, not 'LOUD'",
+                refused.getMessage());
+    }
+
+    @Test
     void a_database_url_must_be_a_postgresql_jdbc_url() {
         var refused = assertThrows(IllegalArgumentException.class,
                 () -> options(Map.of("ORDERFLOW_DB_URL", "postgres://db/orders")));
