@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import dev.orderflow.adapters.rest.api.ApiSuite;
 import dev.orderflow.adapters.rest.api.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,10 +111,28 @@ class OperationsIT {
                     () -> assertEquals("GET", line.get("method")),
                     () -> assertEquals("/api/v1/orders/{id}", line.get("route"), "the template, not the id"),
                     () -> assertEquals(404, line.get("status")),
+                    () -> assertEquals(id.toString(), line.get("orderId"), "the order the request is about"),
                     () -> assertTrue(line.get("durationMs") instanceof Long, line.toString()),
                     () -> assertEquals(response.headers().firstValue("X-Request-Id").orElseThrow(),
                             line.getOrDefault("requestId", accessLog.list.getFirst().getMDCPropertyMap()
                                     .get("requestId"))));
+        }
+    }
+
+    @Test
+    void the_access_line_of_a_placement_names_the_order_it_created() throws Exception {
+        try (var context = start(Map.of())) {
+            var post = HttpRequest.newBuilder(uri(context, "/api/v1/orders")).header("Authorization", AUTHORIZATION)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(ApiSuite.orderJson("c-ops")))
+                    .build();
+            var response = http.send(post, HttpResponse.BodyHandlers.ofString());
+            var location = response.headers().firstValue("Location").orElseThrow();
+            var line = accessLines().getLast();
+            assertAll(
+                    () -> assertEquals(201, response.statusCode(), response.body()),
+                    () -> assertEquals("/api/v1/orders", line.get("route")),
+                    () -> assertEquals(location.substring(location.lastIndexOf('/') + 1), line.get("orderId")));
         }
     }
 
