@@ -26,6 +26,9 @@ import java.util.Map;
  */
 final class IdempotentPlacements {
 
+    /** A placement takes milliseconds; by then the first request has its answer, which the retry replays. */
+    private static final int IN_FLIGHT_RETRY_AFTER_SECONDS = 1;
+
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
     /** The answer to a placement, as stored under an idempotency key and sent. */
@@ -85,7 +88,9 @@ final class IdempotentPlacements {
             case IdempotentResult.Executed executed -> replay(executed.response(), false);
             case IdempotentResult.Replayed replayed -> replay(replayed.response(), true);
             case IdempotentResult.InFlight inFlight -> Problems.of(request, ProblemKind.IDEMPOTENCY_KEY_IN_FLIGHT,
-                    "the first request with this idempotency key is still in progress; retry later");
+                    "the first request with this idempotency key is still in progress; retry in "
+                            + IN_FLIGHT_RETRY_AFTER_SECONDS + " s").header(HttpHeaders.RETRY_AFTER,
+                    Integer.toString(IN_FLIGHT_RETRY_AFTER_SECONDS));
             case IdempotentResult.KeyReused reused -> Problems.of(request, ProblemKind.IDEMPOTENCY_KEY_REUSE,
                     "this idempotency key was used for a different request; use a new key for a new request");
         };

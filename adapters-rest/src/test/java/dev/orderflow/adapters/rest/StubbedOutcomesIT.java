@@ -70,8 +70,9 @@ class StubbedOutcomesIT extends ApiSuite {
     @Test
     void a_key_still_in_flight_is_409() {
         stub.nextIdempotent = new IdempotentResult.InFlight();
-        assertProblem(api().postJson(ORDERS, orderJson(customer()), "Idempotency-Key", "k-1"), 409,
-                "idempotency-key-in-flight");
+        var response = api().postJson(ORDERS, orderJson(customer()), "Idempotency-Key", "k-1");
+        assertProblem(response, 409, "idempotency-key-in-flight");
+        assertEquals("1", response.header("Retry-After").orElseThrow());
     }
 
     @Test
