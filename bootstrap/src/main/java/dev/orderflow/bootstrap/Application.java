@@ -43,6 +43,7 @@ public final class Application {
         }
         // before the first logger exists: logback reads this when it configures itself
         System.setProperty(RunOptions.LOG_FORMAT_PROPERTY, options.logFormat().name().toLowerCase(Locale.ROOT));
+        JavaLogging.throughSlf4j();
         var env = fromEnvironment ? System.getenv() : Map.<String, String>of();
         Map<String, Object> auth;
         try {
