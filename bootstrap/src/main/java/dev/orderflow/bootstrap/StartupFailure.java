@@ -1,8 +1,10 @@
 package dev.orderflow.bootstrap;
 
+import java.nio.file.FileSystemException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -45,6 +47,13 @@ final class StartupFailure {
                 return "database: " + specific(t.getMessage());
             }
         }
+        for (int i = 0; i < chain.size(); i++) {
+            if (chain.get(i) instanceof FileSystemException file) {
+                // its message is only the path: say what happened to it, after what was being done
+                var doing = i > 0 ? specific(chain.get(i - 1).getMessage()) : file.getFile();
+                return doing + ": " + (file.getReason() != null ? file.getReason() : what(file));
+            }
+        }
         for (int i = chain.size() - 1; i >= 0; i--) {
             var message = specific(chain.get(i).getMessage());
             if (!message.isEmpty()) {
@@ -52,6 +61,12 @@ final class StartupFailure {
             }
         }
         return failure.getClass().getSimpleName();
+    }
+
+    /** "AccessDeniedException" as "access denied". */
+    private static String what(FileSystemException failure) {
+        return failure.getClass().getSimpleName().replace("Exception", "").replaceAll("(?<=.)(?=\\p{Upper})", " ")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String specific(String message) {

@@ -49,6 +49,16 @@ class StartupFailureTest {
     }
 
     @Test
+    void a_file_problem_says_what_happened_to_the_file() {
+        var denied = new java.io.UncheckedIOException("cannot read or create the development key /proc/dev-jwt-secret",
+                new java.nio.file.AccessDeniedException("/proc/dev-jwt-secret"));
+        assertEquals("cannot read or create the development key /proc/dev-jwt-secret: access denied",
+                StartupFailure.describe(denied));
+        assertEquals("/data/x: Read-only file system",
+                StartupFailure.describe(new java.nio.file.FileSystemException("/data/x", null, "Read-only file system")));
+    }
+
+        @Test
     void a_failure_without_any_message_is_named_by_its_type() {
         assertEquals("IllegalStateException", StartupFailure.describe(new IllegalStateException()));
     }
