@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
+import jakarta.validation.constraints.Size;
 import java.util.Comparator;
 
 /**
@@ -51,10 +52,26 @@ final class ConstraintViolations implements ExceptionHandler<ConstraintViolation
                 pointer.append('/').append(escape(node.getName()));
             }
         }
-        var detail = violation.getMessage();
+        var detail = detail(violation);
         return BODY_PARAMETER.equals(parameter) || parameter == null
                 ? Problem.FieldError.body(pointer.isEmpty() ? "" : pointer.toString(), detail)
                 : Problem.FieldError.parameter(parameter, detail);
+    }
+
+    /**
+     * Bean Validation's message, but for the length of a text: "size must be between 0 and 64" reads as if an
+     * empty text were allowed where {@code @NotBlank} or the domain needs one character at least.
+     */
+    private static String detail(ConstraintViolation<?> violation) {
+        if (violation.getConstraintDescriptor().getAnnotation() instanceof Size size
+                && violation.getInvalidValue() instanceof CharSequence) {
+            if (size.min() == size.max()) {
+                return "must be " + size.max() + " characters long";
+            }
+            return size.min() <= 1 ? "must be at most " + size.max() + " characters long"
+                    : "must be " + size.min() + " to " + size.max() + " characters long";
+        }
+        return violation.getMessage();
     }
 
     private static String location(Problem.FieldError error) {

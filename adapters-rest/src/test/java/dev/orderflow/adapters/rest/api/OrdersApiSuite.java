@@ -264,7 +264,14 @@ public abstract class OrdersApiSuite extends ApiSuite {
         var problem = assertProblem(api().get(ORDERS + "?limit=123456789"), 400, "validation");
         assertEquals(List.of("?limit"), fieldErrors(problem));
         var detail = problem.get("errors").values().iterator().next().get("detail").getStringValue();
-        assertTrue(detail.contains("size must be between"), detail);
+        assertEquals("must be at most 8 characters long", detail);
+        var body = assertProblem(api().postJson(ORDERS, orderJson(customer()).replace("BOOK-1", "B".repeat(65))
+                .replace("\"3.20\", \"currency\": \"EUR\"", "\"3.20\", \"currency\": \"EURO\"")), 400, "validation");
+        var details = new ArrayList<String>();
+        body.get("errors").values().forEach(e -> details.add(e.get("pointer").getStringValue() + " "
+                + e.get("detail").getStringValue()));
+        assertEquals(List.of("/lines/0/sku must be at most 64 characters long",
+                "/lines/1/unitPrice/currency must be 3 characters long"), details);
     }
 
     @Test
