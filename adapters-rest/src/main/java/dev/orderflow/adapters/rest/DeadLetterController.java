@@ -2,7 +2,6 @@ package dev.orderflow.adapters.rest;
 
 import dev.orderflow.application.port.in.DeadLetterReplay;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -48,8 +47,7 @@ final class DeadLetterController {
                     "dead letters are kept for the upstream topics " + unknown.upstreamTopics().stream().sorted()
                             .toList());
             case DeadLetterReplay.Result.Unavailable unavailable ->
-                    Problems.of(request, ProblemKind.UNAVAILABLE, unavailable.reason())
-                            .header(HttpHeaders.RETRY_AFTER, "60");
+                    Problems.unavailable(request, unavailable.reason(), 60);
         };
     }
 

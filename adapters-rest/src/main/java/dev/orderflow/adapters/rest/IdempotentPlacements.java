@@ -87,10 +87,10 @@ final class IdempotentPlacements {
         return switch (result) {
             case IdempotentResult.Executed executed -> replay(executed.response(), false);
             case IdempotentResult.Replayed replayed -> replay(replayed.response(), true);
-            case IdempotentResult.InFlight inFlight -> Problems.of(request, ProblemKind.IDEMPOTENCY_KEY_IN_FLIGHT,
-                    "the first request with this idempotency key is still in progress; retry in "
-                            + IN_FLIGHT_RETRY_AFTER_SECONDS + " s").header(HttpHeaders.RETRY_AFTER,
-                    Integer.toString(IN_FLIGHT_RETRY_AFTER_SECONDS));
+            case IdempotentResult.InFlight inFlight -> Problems.retryLater(request,
+                    ProblemKind.IDEMPOTENCY_KEY_IN_FLIGHT, "the first request with this idempotency key is still in "
+                            + "progress; retry in " + IN_FLIGHT_RETRY_AFTER_SECONDS + " s",
+                    IN_FLIGHT_RETRY_AFTER_SECONDS);
             case IdempotentResult.KeyReused reused -> Problems.of(request, ProblemKind.IDEMPOTENCY_KEY_REUSE,
                     "this idempotency key was used for a different request; use a new key for a new request");
         };

@@ -22,7 +22,13 @@ final class Problems {
      * client may retry after the given number of seconds.
      */
     static MutableHttpResponse<Problem> unavailable(HttpRequest<?> request, String detail, int retryAfterSeconds) {
-        return build(request, ProblemKind.UNAVAILABLE, detail, null, null, null)
+        return retryLater(request, ProblemKind.UNAVAILABLE, detail, retryAfterSeconds);
+    }
+
+    /** A problem the client may retry, with {@code Retry-After} in seconds. */
+    static MutableHttpResponse<Problem> retryLater(HttpRequest<?> request, ProblemKind kind, String detail,
+                                                   int retryAfterSeconds) {
+        return build(request, kind, detail, null, null, null)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
     }
 
