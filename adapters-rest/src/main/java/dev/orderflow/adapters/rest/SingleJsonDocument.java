@@ -81,24 +81,17 @@ final class SingleJsonDocument {
     @Nullable
     private static String repeatedMember(JsonParser parser) throws IOException {
         var objects = new ArrayDeque<Set<String>>();
-        int depth = 0;
         for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
             if (token == JsonToken.FIELD_NAME && !objects.element().add(parser.currentName())) {
                 return parser.getParsingContext().pathAsPointer().toString();
             }
-            if (token.isStructStart()) {
-                depth++;
-                if (token == JsonToken.START_OBJECT) {
-                    objects.push(new HashSet<>());
-                }
-            } else if (token.isStructEnd()) {
-                depth--;
-                if (token == JsonToken.END_OBJECT) {
-                    objects.pop();
-                }
+            if (token == JsonToken.START_OBJECT) {
+                objects.push(new HashSet<>());
+            } else if (token == JsonToken.END_OBJECT) {
+                objects.pop();
             }
-            if (depth == 0) {
-                return null;
+            if (parser.getParsingContext().inRoot()) {
+                return null; // the first value is complete
             }
         }
         return null;
