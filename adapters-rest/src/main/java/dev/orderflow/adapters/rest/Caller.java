@@ -3,6 +3,7 @@ package dev.orderflow.adapters.rest;
 import dev.orderflow.domain.Actor;
 import dev.orderflow.domain.CustomerId;
 import dev.orderflow.domain.InvalidValueException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import java.util.Collection;
 import java.util.Optional;
@@ -34,6 +35,14 @@ sealed interface Caller {
 
         boolean owns(CustomerId customer) {
             return actor.id().equals(customer);
+        }
+
+        /**
+         * Whether a customer id that a request sends (omitted: null) names this customer or none: stripped, as
+         * {@link CustomerId} strips it.
+         */
+        boolean namesSelfOrNone(@Nullable String customerId) {
+            return customerId == null || customerId.strip().equals(id().value());
         }
     }
 

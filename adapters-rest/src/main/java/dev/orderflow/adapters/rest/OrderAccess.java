@@ -39,7 +39,7 @@ final class OrderAccess {
     /** The customer whose orders are listed: a customer's own (customerId omitted or its own), any for others. */
     static String listedCustomer(Caller caller, String customerId) {
         if (caller instanceof Caller.Customer own) {
-            if (customerId != null && !customerId.strip().equals(own.id().value())) {
+            if (!own.namesSelfOrNone(customerId)) {
                 throw new AccessDenied("a customer lists its own orders only: omit customerId or send your own");
             }
             return own.id().value();
@@ -51,8 +51,7 @@ final class OrderAccess {
     static OrderJson.PlaceOrder placedBy(Caller caller, OrderJson.PlaceOrder body) {
         var customerId = switch (caller) {
             case Caller.Customer customer -> {
-                // stripped as CustomerId strips it
-                if (body.customerId() != null && !body.customerId().strip().equals(customer.id().value())) {
+                if (!customer.namesSelfOrNone(body.customerId())) {
                     throw new AccessDenied("a customer places orders for itself only: omit customerId or send your own");
                 }
                 yield customer.id().value();
