@@ -31,6 +31,7 @@ import java.util.Set;
 final class SingleJsonDocument {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String TRAILING_CONTENT = "the body holds content after its JSON value";
 
     @RequestFilter
     @Nullable
@@ -74,8 +75,6 @@ final class SingleJsonDocument {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static final String TRAILING_CONTENT = "the body holds content after its JSON value";
 
     /** Reads the first JSON value; the JSON pointer of the first member named twice in one object, or null. */
     @Nullable
