@@ -27,6 +27,7 @@ final class AuthSettings {
     private String rolesClaim = "roles";
     private Duration jwksRefreshMinInterval = Duration.ofSeconds(10);
     private Duration jwksCacheTtl = Duration.ofMinutes(15);
+    private Duration checkedTokenTtl = Duration.ofSeconds(60);
     private boolean developmentKey;
 
     /** The JWKS URL, if one is set; a malformed one stops the start. */
@@ -79,6 +80,15 @@ final class AuthSettings {
         return jwksCacheTtl;
     }
 
+    /** How long an accepted token is used again without a check ({@link CheckedTokens}); zero: never. */
+    Duration checkedTokenTtl() {
+        if (checkedTokenTtl.isNegative()) {
+            throw new ConfigurationException("ORDERFLOW_AUTH_CHECKED_TOKEN_TTL must not be negative (0: check "
+                    + "every request's token)");
+        }
+        return checkedTokenTtl;
+    }
+
     boolean developmentKey() {
         return developmentKey;
     }
@@ -113,6 +123,10 @@ final class AuthSettings {
 
     public void setJwksCacheTtl(Duration jwksCacheTtl) {
         this.jwksCacheTtl = jwksCacheTtl;
+    }
+
+    public void setCheckedTokenTtl(Duration checkedTokenTtl) {
+        this.checkedTokenTtl = checkedTokenTtl;
     }
 
     public void setDevelopmentKey(boolean developmentKey) {

@@ -2,6 +2,7 @@ package dev.orderflow.adapters.rest;
 
 import static dev.orderflow.adapters.rest.api.ApiSuite.ORDERS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import dev.orderflow.adapters.rest.api.ApiClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -201,6 +203,16 @@ class TokenAuthIT {
         assertUnauthorized(api.get(ORDERS, "Authorization", "Basic YWxhZGRpbjpvcGVuc2VzYW1l"), "basic");
         var big = api.get(ORDERS, "Authorization", "Bearer " + "a".repeat(64 * 1024));
         assertTrue(big.status() >= 400 && big.status() < 500, big::toString);
+    }
+
+    @Test
+    void accepted_tokens_are_remembered_by_every_token_checker() throws Exception {
+        var checkers = context.getBeansOfType(ReactiveJsonWebTokenValidator.class);
+        assertFalse(checkers.isEmpty());
+        assertTrue(checkers.stream().allMatch(CheckedTokens.Remembering.class::isInstance), checkers::toString);
+        var token = rs256(first, claims("ann", "staff").build());
+        assertEquals(200, list(token).status());
+        assertEquals(200, list(token).status(), "the same token again, remembered");
     }
 
     @Test
