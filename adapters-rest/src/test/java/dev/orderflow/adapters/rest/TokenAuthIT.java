@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -210,8 +211,12 @@ class TokenAuthIT {
         var checkers = context.getBeansOfType(ReactiveJsonWebTokenValidator.class);
         assertFalse(checkers.isEmpty());
         assertTrue(checkers.stream().allMatch(CheckedTokens.Remembering.class::isInstance), checkers::toString);
-        var token = rs256(first, claims("ann", "staff").build());
+        LongSupplier remembered = () -> checkers.stream()
+                .mapToLong(checker -> ((CheckedTokens.Remembering<?>) checker).size()).sum();
+        long before = remembered.getAsLong();
+        var token = rs256(first, claims("bea", "staff").build());
         assertEquals(200, list(token).status());
+        assertEquals(before + 1, remembered.getAsLong(), "remembered: its exp was read");
         assertEquals(200, list(token).status(), "the same token again, remembered");
     }
 
