@@ -24,9 +24,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Remembers the tokens that passed the check for a short while, so that a client sending the same token again
- * does not pay for its signature and claims to be checked again (about 6 % of a GET's CPU): at most
- * {@code orderflow.auth.checked-token-ttl} (env {@code ORDERFLOW_AUTH_CHECKED_TOKEN_TTL}, default 60 s; 0 checks
- * every request), never past the token's {@code exp} and its clock skew, for at most {@value #MAX_TOKENS} tokens.
+ * does not pay for its signature and claims to be checked again (8.5 % of the JVM's CPU for a GET, see
+ * docs/benchmarks.md): at most {@code orderflow.auth.checked-token-ttl} (env
+ * {@code ORDERFLOW_AUTH_CHECKED_TOKEN_TTL}, default 60 s; 0 checks every request), never past the token's
+ * {@code exp} and its clock skew, for at most {@value #MAX_TOKENS} tokens.
  * <p>
  * The answer for a token depends on nothing else than the token, the keys and the time: no claim check reads the
  * request. A token is remembered only once it was accepted; one refused is checked again each time. A key the
