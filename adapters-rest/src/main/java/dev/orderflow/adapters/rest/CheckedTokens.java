@@ -9,7 +9,6 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,13 +42,9 @@ final class CheckedTokens implements BeanCreatedEventListener<ReactiveJsonWebTok
     private final Duration ttl;
     private final InstantSource clock;
 
-    @Inject
-    CheckedTokens(AuthSettings settings) {
-        this(settings.checkedTokenTtl(), InstantSource.system());
-    }
-
-    CheckedTokens(Duration ttl, InstantSource clock) {
-        this.ttl = ttl;
+    /** @param clock the service's clock */
+    CheckedTokens(AuthSettings settings, InstantSource clock) {
+        this.ttl = settings.checkedTokenTtl();
         this.clock = clock;
     }
 

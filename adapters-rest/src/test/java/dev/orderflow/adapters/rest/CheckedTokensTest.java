@@ -114,8 +114,14 @@ class CheckedTokensTest {
 
     @Test
     void a_ttl_of_zero_leaves_the_checker_as_it_is() {
-        assertSame(checker, new CheckedTokens(Duration.ZERO, clock).wrap(checker));
-        assertInstanceOf(CheckedTokens.Remembering.class, new CheckedTokens(TTL, clock).wrap(checker));
+        assertSame(checker, new CheckedTokens(settings(Duration.ZERO), clock).wrap(checker));
+        assertInstanceOf(CheckedTokens.Remembering.class, new CheckedTokens(settings(TTL), clock).wrap(checker));
+    }
+
+    private static AuthSettings settings(Duration checkedTokenTtl) {
+        var settings = new AuthSettings();
+        settings.setCheckedTokenTtl(checkedTokenTtl);
+        return settings;
     }
 
     private Authentication accept(String token, Instant exp) {

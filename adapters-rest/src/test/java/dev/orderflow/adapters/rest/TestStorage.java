@@ -9,7 +9,7 @@ import dev.orderflow.application.port.in.PageRequest;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /** The in-ports on in-memory storage, as the bootstrap supplies them on real storage. */
@@ -18,8 +18,7 @@ import java.util.Optional;
 class TestStorage {
 
     @Singleton
-    OrderService orders() {
-        var clock = Clock.systemUTC();
+    OrderService orders(InstantSource clock) {
         return new OrderService(InMemoryStorage.create(), clock, new TimeOrderedIds(clock));
     }
 
