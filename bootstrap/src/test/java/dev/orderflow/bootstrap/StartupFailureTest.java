@@ -58,7 +58,7 @@ class StartupFailureTest {
                 StartupFailure.describe(new java.nio.file.FileSystemException("/data/x", null, "Read-only file system")));
     }
 
-        @Test
+    @Test
     void a_failure_without_any_message_is_named_by_its_type() {
         assertEquals("IllegalStateException", StartupFailure.describe(new IllegalStateException()));
     }
