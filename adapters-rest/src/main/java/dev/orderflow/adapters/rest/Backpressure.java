@@ -81,8 +81,7 @@ final class Backpressure implements Ordered {
     }
 
     private static HttpResponse<?> refusal(HttpRequest<?> request) {
-        return Problems.unavailable(request, "the service is at capacity; retry in " + RETRY_AFTER_SECONDS + " s",
-                RETRY_AFTER_SECONDS);
+        return Problems.unavailable(request, "the service is at capacity", RETRY_AFTER_SECONDS);
     }
 
     @PreDestroy

@@ -89,8 +89,7 @@ final class IdempotentPlacements {
             case IdempotentResult.Replayed replayed -> replay(replayed.response(), true);
             case IdempotentResult.InFlight inFlight -> Problems.retryLater(request,
                     ProblemKind.IDEMPOTENCY_KEY_IN_FLIGHT, "the first request with this idempotency key is still in "
-                            + "progress; retry in " + IN_FLIGHT_RETRY_AFTER_SECONDS + " s",
-                    IN_FLIGHT_RETRY_AFTER_SECONDS);
+                            + "progress", IN_FLIGHT_RETRY_AFTER_SECONDS);
             case IdempotentResult.KeyReused reused -> Problems.of(request, ProblemKind.IDEMPOTENCY_KEY_REUSE,
                     "this idempotency key was used for a different request; use a new key for a new request");
         };

@@ -21,15 +21,19 @@ final class Problems {
      * 503: the service cannot do the request now (its storage is down or too slow, or it is overloaded); the
      * client may retry after the given number of seconds.
      */
-    static MutableHttpResponse<Problem> unavailable(HttpRequest<?> request, String detail, int retryAfterSeconds) {
-        return retryLater(request, ProblemKind.UNAVAILABLE, detail, retryAfterSeconds);
+    static MutableHttpResponse<Problem> unavailable(HttpRequest<?> request, String reason, int retryAfterSeconds) {
+        return retryLater(request, ProblemKind.UNAVAILABLE, reason, retryAfterSeconds);
     }
 
-    /** A problem the client may retry, with {@code Retry-After} in seconds. */
-    static MutableHttpResponse<Problem> retryLater(HttpRequest<?> request, ProblemKind kind, String detail,
+    /**
+     * A problem the client may retry: {@code Retry-After} in seconds, and a detail that gives the reason and the
+     * same wait ("{@code <reason>; retry in <n> s}").
+     */
+    static MutableHttpResponse<Problem> retryLater(HttpRequest<?> request, ProblemKind kind, String reason,
                                                    int retryAfterSeconds) {
-        return build(request, kind, detail, null, null, null)
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+        var seconds = Integer.toString(retryAfterSeconds);
+        return build(request, kind, reason + "; retry in " + seconds + " s", null, null, null)
+                .header(HttpHeaders.RETRY_AFTER, seconds);
     }
 
     static MutableHttpResponse<Problem> validation(HttpRequest<?> request, List<Problem.FieldError> errors) {

@@ -79,9 +79,8 @@ final class RateLimits {
     /** The 429 {@code rate-limited} problem, with {@code Retry-After} and the RateLimit headers. */
     MutableHttpResponse<Problem> limited(HttpRequest<?> request, Outcome.Limited limited) {
         long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
-        return Problems.of(request, ProblemKind.RATE_LIMITED, "too many requests from this client; retry after "
-                        + seconds + " s")
-                .header("Retry-After", Long.toString(seconds))
+        return Problems.retryLater(request, ProblemKind.RATE_LIMITED, "too many requests from this client",
+                        Math.toIntExact(seconds))
                 .header("RateLimit-Policy", policy())
                 .header("RateLimit", "\"customer\";r=0;t=" + seconds);
     }

@@ -27,7 +27,7 @@ final class StorageUnavailableHandler implements ExceptionHandler<StorageUnavail
     public HttpResponse<Problem> handle(HttpRequest request, StorageUnavailableException exception) {
         LOG.warn("request {} {} answered 503, storage unavailable: {}", request.getMethodName(), request.getPath(),
                 exception.getMessage());
-        return Problems.unavailable(request, "the service cannot reach its storage right now; retry in "
-                + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS);
+        return Problems.unavailable(request, "the service cannot reach its storage right now",
+                RETRY_AFTER_SECONDS);
     }
 }

@@ -55,6 +55,7 @@ class DeadLetterEndpointIT extends ApiSuite {
         var unavailable = admin().postJson(PATH.formatted("off"), null);
         assertProblem(unavailable, 503, "unavailable");
         assertEquals("60", unavailable.header("Retry-After").orElse(null));
+        assertEquals("no broker is configured; retry in 60 s", unavailable.json().get("detail").getStringValue());
     }
 
     @Test

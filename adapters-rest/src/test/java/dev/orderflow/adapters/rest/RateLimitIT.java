@@ -56,7 +56,10 @@ class RateLimitIT extends ApiSuite {
         assertTrue(first.header("RateLimit").orElse("").startsWith("\"customer\";r=2;"), first::toString);
         var limited = untilLimited(() -> client.get(ORDERS), 200, 1);
         assertProblem(limited, 429, "rate-limited");
-        assertTrue(Long.parseLong(limited.header("Retry-After").orElseThrow()) >= 1, limited::toString);
+        var retryAfter = limited.header("Retry-After").orElseThrow();
+        assertTrue(Long.parseLong(retryAfter) >= 1, limited::toString);
+        assertEquals("too many requests from this client; retry in " + retryAfter + " s",
+                limited.json().get("detail").getStringValue());
         assertEquals("\"customer\";q=3;w=3", limited.header("RateLimit-Policy").orElse(null));
         assertTrue(limited.header("RateLimit").orElse("").startsWith("\"customer\";r=0;t="), limited::toString);
         assertEquals(200, as(customer(), "customer").get(ORDERS).status(), "another customer has its own bucket");

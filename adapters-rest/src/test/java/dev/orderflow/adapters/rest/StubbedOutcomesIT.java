@@ -73,6 +73,7 @@ class StubbedOutcomesIT extends ApiSuite {
         var response = api().postJson(ORDERS, orderJson(customer()), "Idempotency-Key", "k-1");
         assertProblem(response, 409, "idempotency-key-in-flight");
         assertEquals("1", response.header("Retry-After").orElseThrow());
+        assertTrue(response.json().get("detail").getStringValue().endsWith("; retry in 1 s"), response::toString);
     }
 
     @Test
