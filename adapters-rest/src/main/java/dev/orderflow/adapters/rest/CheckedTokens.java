@@ -84,7 +84,8 @@ final class CheckedTokens implements BeanCreatedEventListener<ReactiveJsonWebTok
             }
             return Mono.from(checker.validateToken(token, request)).doOnNext(authentication -> {
                 var now = clock.instant();
-                lastValidMoment(authentication).map(valid -> valid.isBefore(now.plus(ttl)) ? valid : now.plus(ttl))
+                var latest = now.plus(ttl);
+                lastValidMoment(authentication).map(valid -> valid.isBefore(latest) ? valid : latest)
                         .filter(until -> until.isAfter(now))
                         .ifPresent(until -> checked.put(key, new Checked(authentication, until)));
             });
