@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.orderflow.adapters.rest.api.TestTokens;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,13 +23,18 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Backpressure against the whole application, with one place for API requests, taken by a request that waits
  * for a row lock: the next API requests wait the overload wait and are refused with 503 and
  * {@code Retry-After}, before their token or body is looked at; waiting holds no thread, so the probes answer
- * meanwhile; once the place is free, the requests waiting for it get it in turn, and every outcome frees it.
+ * meanwhile; once the place is free, the requests waiting for it get it in turn and go on in their own context
+ * (request id in the MDC), and every outcome frees it.
  */
 class BackpressureIT {
     /** An admin may do everything these tests do; tokens are signed with the test secret. */
@@ -36,6 +44,20 @@ class BackpressureIT {
     private static final int HANDED_ON = 10;
     private static final int WAITING = 32;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    private final ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
+    private final Logger accessLogger = (Logger) LoggerFactory.getLogger("orderflow.access");
+
+    @BeforeEach
+    void captureAccessLog() {
+        accessLog.start();
+        accessLogger.addAppender(accessLog);
+    }
+
+    @AfterEach
+    void release() {
+        accessLogger.detachAppender(accessLog);
+    }
 
     @Test
     void past_the_bound_requests_wait_briefly_then_get_503_with_retry_after_and_the_probes_answer()
@@ -93,7 +115,8 @@ class BackpressureIT {
 
             var handedOn = new ArrayList<CompletableFuture<HttpResponse<String>>>();
             for (int i = 0; i < HANDED_ON; i++) {
-                handedOn.add(http.sendAsync(get(order, AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString()));
+                handedOn.add(http.sendAsync(get(order, AUTHORIZATION).header("X-Request-Id", "handed-on-" + i).build(),
+                        HttpResponse.BodyHandlers.ofString()));
             }
             Thread.sleep(200);
             holder.rollback();
@@ -112,6 +135,11 @@ class BackpressureIT {
                     () -> assertEquals(200, confirmed.statusCode(), confirmed.body()),
                     () -> assertEquals(Collections.nCopies(HANDED_ON, 200), servedInTurn,
                             "requests waiting when the place came free get it in turn"),
+                    () -> assertEquals(IntStream.range(0, HANDED_ON).mapToObj(i -> "handed-on-" + i).toList(),
+                            loggedRequestIds("handed-on-"), () -> "each request that got a freed place goes on in "
+                                    + "its own context, not in the one of the request that freed it: "
+                                    + accessLog.list.stream().map(event -> event.getThreadName() + " "
+                                    + event.getMDCPropertyMap().get("requestId")).toList()),
                     () -> assertEquals(List.of(401, 400, 404, 200, 401, 400, 404, 200, 401, 400, 404, 200),
                             servedAgain, "every outcome frees its place"));
         }
@@ -130,6 +158,15 @@ class BackpressureIT {
                             .startsWith("application/problem+json"), response.headers().toString()),
                     () -> assertEquals("1", response.headers().firstValue("Retry-After").orElse("")));
         }
+    }
+
+    /**
+     * The request ids in the MDC of the access log's lines (where every log line of the request has it), sorted,
+     * of the requests whose ids start with the prefix.
+     */
+    private List<String> loggedRequestIds(String prefix) {
+        return accessLog.list.stream().map(event -> event.getMDCPropertyMap().get("requestId"))
+                .filter(id -> id != null && id.startsWith(prefix)).sorted().toList();
     }
 
     /** Statuses of requests one after another, each of which needs the one place. */

@@ -3,6 +3,7 @@ package dev.orderflow.adapters.rest;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -72,7 +73,9 @@ final class Backpressure implements Ordered {
      */
     @RequestFilter
     Publisher<HttpResponse<?>> admit(HttpRequest<?> request, FilterContinuation<Publisher<HttpResponse<?>>> next) {
-        return Mono.fromCompletionStage(places.enter())
+        // a request that waited goes on where its place or refusal arrives: on the thread of the request that freed
+        // the place, which is in that request's context, or on the hand-off executor, in none; so in its own
+        return Mono.fromCompletionStage(places.enter(PropagatedContext.getOrEmpty()::wrap))
                 // a place that arrives for a request already abandoned goes back
                 .doOnDiscard(Optional.class, place -> place.ifPresent(p -> ((RequestPlaces.Place) p).leave()))
                 .flatMap(place -> place.isPresent()

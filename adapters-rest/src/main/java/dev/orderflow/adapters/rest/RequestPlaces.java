@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * A fixed number of places for requests in progress. A request that finds them all taken waits for one at most
@@ -25,6 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class RequestPlaces {
 
+    /** Whether this thread is giving a freed place to a waiting request, which goes on on it. */
+    private static final ThreadLocal<Boolean> GIVING = ThreadLocal.withInitial(() -> false);
+
     private final int places;
     private final int maxWaiting;
     private final long waitNanos;
@@ -38,8 +42,9 @@ final class RequestPlaces {
     /**
      * @param maxWaiting how many requests may wait for a place at most
      * @param timer      times the waits out
-     * @param handOff    completes a wait, so that the request goes on there rather than on the thread that freed a
-     *                   place, on the request that pushed it out or on the timer
+     * @param handOff    completes the waits that end without a place, so that the refused request goes on there
+     *                   rather than on the timer or on the request that pushed it out, and gives a place freed
+     *                   while the thread that freed it is already giving one
      */
     RequestPlaces(int places, int maxWaiting, Duration wait, ScheduledExecutorService timer, Executor handOff) {
         if (places < 1 || maxWaiting < 0 || wait.isNegative()) {
@@ -53,8 +58,13 @@ final class RequestPlaces {
         this.handOff = handOff;
     }
 
-    /** A place once one is free within the wait; empty if none was. */
-    CompletionStage<Optional<Place>> enter() {
+    /**
+     * A place once one is free within the wait; empty if none was.
+     *
+     * @param inContext wraps what completes a wait, so that the request goes on in its own context (its request
+     *                  id, its trace) on the thread where its place or its refusal arrives
+     */
+    CompletionStage<Optional<Place>> enter(UnaryOperator<Runnable> inContext) {
         Waiting pushedOut = null;
         CompletionStage<Optional<Place>> place;
         synchronized (lock) {
@@ -69,7 +79,7 @@ final class RequestPlaces {
                 pushedOut = waiting.pollLast();
                 pushedOut.timeout.cancel(false);
             }
-            var request = new Waiting();
+            var request = new Waiting(inContext);
             waiting.addFirst(request);
             request.timeout = timer.schedule(() -> timeOut(request), waitNanos, TimeUnit.NANOSECONDS);
             place = request.place;
@@ -105,7 +115,7 @@ final class RequestPlaces {
     }
 
     private void refuse(Waiting request) {
-        handOff.execute(() -> request.place.complete(Optional.empty()));
+        handOff.execute(request.inContext.apply(() -> request.place.complete(Optional.empty())));
     }
 
     private void leave() {
@@ -118,13 +128,29 @@ final class RequestPlaces {
             next = full() ? waiting.pollFirst() : waiting.pollLast();
             next.timeout.cancel(false);
         }
-        // the place goes straight to the next request: taken stays as it is
-        handOff.execute(() -> {
-            var place = new Place();
+        // the place goes straight to the next request (taken stays as it is), which goes on on this thread: the
+        // request that freed it is done with it. A request that ends at once there (refused by a later filter)
+        // frees its place while this thread is still giving one; that one is handed off, so that a run of such
+        // requests does not nest on one stack.
+        if (GIVING.get()) {
+            handOff.execute(() -> give(next));
+            return;
+        }
+        GIVING.set(true);
+        try {
+            give(next);
+        } finally {
+            GIVING.remove();
+        }
+    }
+
+    private void give(Waiting next) {
+        var place = new Place();
+        next.inContext.apply(() -> {
             if (!next.place.complete(Optional.of(place))) {
                 place.leave(); // the request is gone (its wait was cancelled): on to the next one
             }
-        });
+        }).run();
     }
 
     private boolean full() {
@@ -133,7 +159,12 @@ final class RequestPlaces {
 
     private static final class Waiting {
         final CompletableFuture<Optional<Place>> place = new CompletableFuture<>();
+        final UnaryOperator<Runnable> inContext;
         Future<?> timeout;
+
+        Waiting(UnaryOperator<Runnable> inContext) {
+            this.inContext = inContext;
+        }
     }
 
     /** One request's place; {@link #leave()} frees it, once, however often it is called. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,12 +15,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RequestPlacesTest {
 
     private static final Duration LONG = Duration.ofMinutes(5);
+    private static final UnaryOperator<Runnable> AS_IS = UnaryOperator.identity();
     /** More waiting requests than a test makes. */
     private static final int MANY = 100;
 
@@ -34,8 +38,8 @@ class RequestPlacesTest {
     void requests_get_places_at_once_while_there_are_free_ones() {
         var places = new RequestPlaces(2, MANY, LONG, timer, Runnable::run);
 
-        var first = place(places.enter());
-        var second = place(places.enter());
+        var first = place(places.enter(AS_IS));
+        var second = place(places.enter(AS_IS));
 
         assertAll(() -> assertTrue(first.isPresent()), () -> assertTrue(second.isPresent()),
                 () -> assertEquals(2, places.taken()), () -> assertEquals(0, places.waiting()));
@@ -44,9 +48,9 @@ class RequestPlacesTest {
     @Test
     void while_the_queue_has_room_a_freed_place_goes_to_the_oldest_waiting_request() {
         var places = new RequestPlaces(1, MANY, LONG, timer, Runnable::run);
-        var holder = place(places.enter()).orElseThrow();
-        var older = places.enter().toCompletableFuture();
-        var newer = places.enter().toCompletableFuture();
+        var holder = place(places.enter(AS_IS)).orElseThrow();
+        var older = places.enter(AS_IS).toCompletableFuture();
+        var newer = places.enter(AS_IS).toCompletableFuture();
 
         holder.leave();
 
@@ -59,9 +63,9 @@ class RequestPlacesTest {
     @Test
     void while_the_queue_is_full_a_freed_place_goes_to_the_newest_waiting_request() {
         var places = new RequestPlaces(1, 2, LONG, timer, Runnable::run);
-        var holder = place(places.enter()).orElseThrow();
-        var older = places.enter().toCompletableFuture();
-        var newer = places.enter().toCompletableFuture();
+        var holder = place(places.enter(AS_IS)).orElseThrow();
+        var older = places.enter(AS_IS).toCompletableFuture();
+        var newer = places.enter(AS_IS).toCompletableFuture();
 
         holder.leave();
 
@@ -78,11 +82,11 @@ class RequestPlacesTest {
     @Test
     void a_request_that_finds_the_queue_full_waits_and_the_oldest_waiting_request_is_refused_at_once() {
         var places = new RequestPlaces(1, 2, LONG, timer, Runnable::run);
-        var holder = place(places.enter()).orElseThrow();
-        var oldest = places.enter().toCompletableFuture();
-        var older = places.enter().toCompletableFuture();
+        var holder = place(places.enter(AS_IS)).orElseThrow();
+        var oldest = places.enter(AS_IS).toCompletableFuture();
+        var older = places.enter(AS_IS).toCompletableFuture();
 
-        var newest = places.enter().toCompletableFuture();
+        var newest = places.enter(AS_IS).toCompletableFuture();
 
         assertAll(() -> assertTrue(oldest.isDone() && oldest.join().isEmpty()), () -> assertFalse(older.isDone()),
                 () -> assertFalse(newest.isDone()), () -> assertEquals(2, places.waiting()));
@@ -93,10 +97,10 @@ class RequestPlacesTest {
     @Test
     void a_request_that_finds_no_place_within_the_wait_is_refused_after_it() throws Exception {
         var places = new RequestPlaces(1, MANY, Duration.ofMillis(200), timer, Runnable::run);
-        place(places.enter()).orElseThrow();
+        place(places.enter(AS_IS)).orElseThrow();
         long started = System.nanoTime();
 
-        var refused = places.enter().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        var refused = places.enter(AS_IS).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         long waitedMillis = (System.nanoTime() - started) / 1_000_000;
         assertAll(() -> assertEquals(Optional.empty(), refused),
@@ -107,17 +111,17 @@ class RequestPlacesTest {
     @Test
     void without_a_wait_a_request_is_refused_at_once() {
         var places = new RequestPlaces(1, MANY, Duration.ZERO, timer, Runnable::run);
-        place(places.enter()).orElseThrow();
+        place(places.enter(AS_IS)).orElseThrow();
 
-        assertAll(() -> assertEquals(Optional.empty(), place(places.enter())),
+        assertAll(() -> assertEquals(Optional.empty(), place(places.enter(AS_IS))),
                 () -> assertEquals(0, places.waiting()));
     }
 
     @Test
     void leaving_twice_frees_one_place() {
         var places = new RequestPlaces(2, MANY, LONG, timer, Runnable::run);
-        var first = place(places.enter()).orElseThrow();
-        place(places.enter()).orElseThrow();
+        var first = place(places.enter(AS_IS)).orElseThrow();
+        place(places.enter(AS_IS)).orElseThrow();
 
         first.leave();
         first.leave();
@@ -126,24 +130,68 @@ class RequestPlacesTest {
     }
 
     @Test
-    void a_waiting_request_goes_on_on_the_hand_off_executor_not_on_the_thread_that_freed_the_place() {
-        var handedOff = new java.util.ArrayList<Runnable>();
+    void a_waiting_request_goes_on_on_the_thread_that_freed_the_place() {
+        var handedOff = new ArrayList<Runnable>();
         var places = new RequestPlaces(1, MANY, LONG, timer, handedOff::add);
-        var holder = place(places.enter()).orElseThrow();
-        var waiting = places.enter().toCompletableFuture();
+        var holder = place(places.enter(AS_IS)).orElseThrow();
+        var waiting = places.enter(AS_IS).toCompletableFuture();
+        var wentOnOn = new AtomicReference<Thread>();
+        waiting.thenRun(() -> wentOnOn.set(Thread.currentThread()));
 
         holder.leave();
 
-        assertFalse(waiting.isDone());
+        assertAll(() -> assertEquals(Thread.currentThread(), wentOnOn.get()),
+                () -> assertTrue(handedOff.isEmpty()), () -> assertEquals(1, places.taken()));
+    }
+
+    @Test
+    void a_waiting_request_goes_on_in_its_own_context_with_a_place_or_refused() {
+        var places = new RequestPlaces(1, 1, LONG, timer, Runnable::run);
+        var holder = place(places.enter(AS_IS)).orElseThrow();
+        var context = new ThreadLocal<String>();
+        var seen = new ArrayList<String>();
+        UnaryOperator<Runnable> first = task -> () -> inContext(context, "first", task);
+        UnaryOperator<Runnable> second = task -> () -> inContext(context, "second", task);
+        places.enter(first).thenRun(() -> seen.add("refused in " + context.get()));
+        places.enter(second).thenRun(() -> seen.add("placed in " + context.get())); // pushes the first out
+
+        holder.leave();
+
+        assertEquals(List.of("refused in first", "placed in second"), seen);
+    }
+
+    private static void inContext(ThreadLocal<String> context, String name, Runnable task) {
+        context.set(name);
+        try {
+            task.run();
+        } finally {
+            context.remove();
+        }
+    }
+
+    @Test
+    void a_place_freed_while_the_thread_gives_one_is_handed_off_instead_of_nesting() {
+        var handedOff = new ArrayList<Runnable>();
+        var places = new RequestPlaces(1, MANY, LONG, timer, handedOff::add);
+        var holder = place(places.enter(AS_IS)).orElseThrow();
+        var endsAtOnce = places.enter(AS_IS).toCompletableFuture();
+        var next = places.enter(AS_IS).toCompletableFuture();
+        endsAtOnce.thenAccept(place -> place.orElseThrow().leave()); // a request refused by a later filter
+
+        holder.leave();
+
+        assertAll(() -> assertTrue(endsAtOnce.isDone()), () -> assertFalse(next.isDone()),
+                () -> assertEquals(1, handedOff.size()));
         handedOff.forEach(Runnable::run);
-        assertTrue(waiting.join().isPresent());
+        assertTrue(next.join().isPresent());
+        assertAll(() -> assertEquals(1, places.taken()), () -> assertEquals(0, places.waiting()));
     }
 
     @Test
     void a_place_freed_for_a_request_that_is_gone_goes_to_the_next_one() {
         var places = new RequestPlaces(1, MANY, LONG, timer, Runnable::run);
-        var holder = place(places.enter()).orElseThrow();
-        var waiting = List.of(places.enter().toCompletableFuture(), places.enter().toCompletableFuture());
+        var holder = place(places.enter(AS_IS)).orElseThrow();
+        var waiting = List.of(places.enter(AS_IS).toCompletableFuture(), places.enter(AS_IS).toCompletableFuture());
         var newer = waiting.getLast();
         waiting.getFirst().cancel(false); // the oldest, which gets the place first while the queue has room
 
@@ -157,9 +205,9 @@ class RequestPlacesTest {
     @Test
     void with_no_waiting_requests_allowed_a_request_is_refused_at_once() {
         var places = new RequestPlaces(1, 0, LONG, timer, Runnable::run);
-        place(places.enter()).orElseThrow();
+        place(places.enter(AS_IS)).orElseThrow();
 
-        assertAll(() -> assertEquals(Optional.empty(), place(places.enter())),
+        assertAll(() -> assertEquals(Optional.empty(), place(places.enter(AS_IS))),
                 () -> assertEquals(0, places.waiting()));
     }
 
