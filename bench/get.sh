@@ -11,7 +11,9 @@
 #   WARMUP=60                               seconds of GET before the measured runs (the JIT needs about a minute
 #                                           here before the rate stops rising)
 #   PG="-h 127.0.0.1 -p 5432 -U postgres"   where the PostgreSQL server is (trust auth)
-# Each start places orders for 10 s first (wrk, 16 connections), then GETs one of them: two measured runs per start.
+#   LIMIT=50                                GET /api/v1/orders?limit=50 (a page of the listing) instead of one order
+# Each start places orders for 10 s first (wrk, 16 connections), then GETs one of them (or the page): two measured
+# runs per start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -27,6 +29,8 @@ if [ -n "${BEFORE:-}" ]; then
   labels=(before now); dirs=("$(cd "$BEFORE" && pwd)" "${dirs[0]}"); opts=("${BEFORE_OPTS-${opts[0]}}" "${opts[0]}")
 fi
 
+what="/orders/{id}"
+if [ -n "${LIMIT:-}" ]; then what="/orders?limit=$LIMIT"; fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A results
 for round in $(seq "$rounds"); do
@@ -35,11 +39,15 @@ for round in $(seq "$rounds"); do
     bench_start_on_new_db get "${dirs[$i]}"
     mkdir -p "$work/ids-$round-$i"
     wrk -t2 -c16 -d10s -s bench/wrk/place.lua "$base" -- "$work/ids-$round-$i" >/dev/null
-    id=$(head -1 "$(ls "$work/ids-$round-$i"/* | head -1)")
-    wrk -t2 -c64 -d"${WARMUP:-60}s" -s bench/wrk/get.lua "$base" -- "$id" >/dev/null
+    if [ -n "${LIMIT:-}" ]; then
+      target="/api/v1/orders?limit=$LIMIT"
+    else
+      target=$(head -1 "$(ls "$work/ids-$round-$i"/* | head -1)")
+    fi
+    wrk -t2 -c64 -d"${WARMUP:-60}s" -s bench/wrk/get.lua "$base" -- "$target" >/dev/null
     for run in 1 2; do
       before_cpu=$(bench_cpu_ms "$pid")
-      out=$(wrk -t2 -c64 -d"${seconds}s" --latency -s bench/wrk/get.lua "$base" -- "$id")
+      out=$(wrk -t2 -c64 -d"${seconds}s" --latency -s bench/wrk/get.lua "$base" -- "$target")
       used=$(( $(bench_cpu_ms "$pid") - before_cpu ))
       line=$(awk -v used="$used" -v s="$seconds" '/^Requests\/sec:/ {rps = $2} $1 == "99%" {p99 = $2}
         /Non-2xx/ {bad = $5} END {printf "%.0f req/s, p99 %s, JVM CPU %.3f ms per GET%s", rps, p99,
@@ -53,7 +61,7 @@ for round in $(seq "$rounds"); do
 done
 
 echo
-echo "$(date -u '+%Y-%m-%d %H:%M') UTC · $(nproc) cores · load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) · GET /orders/{id}, 64 connections, ${seconds}s per run after ${WARMUP:-60}s"
+echo "$(date -u '+%Y-%m-%d %H:%M') UTC · $(nproc) cores · load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) · GET $what, 64 connections, ${seconds}s per run after ${WARMUP:-60}s"
 for i in "${!labels[@]}"; do
   echo "${labels[$i]}: java ${opts[$i]} -XX:AOTCache=${dirs[$i]}/orderflow.aot -jar ${dirs[$i]}/orderflow.jar"
   printf '%s' "${results[$i]}"

@@ -1,6 +1,6 @@
--- GET /api/v1/orders/{id} of one order (argument).
+-- GET /api/v1/orders/{id} of one order (argument: its id), or GET of the path given (argument starting with "/").
 function init(args)
-  path = "/api/v1/orders/" .. args[1]
+  path = args[1]:sub(1, 1) == "/" and args[1] or "/api/v1/orders/" .. args[1]
 end
 
 function request()
