@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import dev.orderflow.adapters.rest.api.ApiSuite;
@@ -28,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What operators see, against the whole application on PostgreSQL: HikariCP's pool metrics on /prometheus,
- * no other management endpoint of the framework's than /health, and the access log (one line per request with method, route template, status, duration and request id),
- * which a setting switches off.
+ * no other management endpoint of the framework's than /health, the access log (one line per request with method, route template, status, duration and request id),
+ * which a setting switches off, and no error line for a client's malformed token.
  */
 class OperationsIT {
     /** An admin may do everything these tests do; tokens are signed with the test secret. */
@@ -144,6 +146,28 @@ class OperationsIT {
                     () -> assertEquals(404, response.statusCode()),
                     () -> assertEquals(List.of(), accessLines()));
         }
+    }
+
+    @Test
+    void a_signed_token_whose_time_claims_are_not_numbers_gets_401_and_no_error_line() throws Exception {
+        var lines = new ListAppender<ILoggingEvent>();
+        var root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        try (var context = start(Map.of())) {
+            lines.start();
+            root.addAppender(lines);
+            for (var claim : List.of("exp", "nbf", "iat")) {
+                var token = TestTokens.hs256(TestTokens.SECRET).sign(new JWTClaimsSet.Builder().subject("ops")
+                        .claim("roles", List.of("admin")).claim(claim, "tomorrow").build());
+                var response = http.send(HttpRequest.newBuilder(uri(context, "/api/v1/orders"))
+                        .header("Authorization", TestTokens.bearer(token)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(401, response.statusCode(), claim + ": " + response.body());
+            }
+        } finally {
+            root.detachAppender(lines);
+        }
+        assertEquals(List.of(), lines.list.stream().filter(line -> line.getLevel().isGreaterOrEqual(Level.ERROR))
+                .map(line -> line.getLoggerName() + ": " + line.getFormattedMessage()).toList(),
+                "a client's malformed token is the client's mistake, answered with 401, not an error of the service");
     }
 
     private List<Map<String, Object>> accessLines() {
