@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.orderflow.adapters.rest.api.TestTokens;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -24,10 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Backpressure against the whole application, with one place for API requests, taken by a request that waits
@@ -45,19 +40,8 @@ class BackpressureIT {
     private static final int WAITING = 32;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    private final ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
-    private final Logger accessLogger = (Logger) LoggerFactory.getLogger("orderflow.access");
-
-    @BeforeEach
-    void captureAccessLog() {
-        accessLog.start();
-        accessLogger.addAppender(accessLog);
-    }
-
-    @AfterEach
-    void release() {
-        accessLogger.detachAppender(accessLog);
-    }
+    @RegisterExtension
+    final AccessLogLines accessLog = new AccessLogLines();
 
     @Test
     void past_the_bound_requests_wait_briefly_then_get_503_with_retry_after_and_the_probes_answer()
@@ -138,7 +122,7 @@ class BackpressureIT {
                     () -> assertEquals(IntStream.range(0, HANDED_ON).mapToObj(i -> "handed-on-" + i).toList(),
                             loggedRequestIds("handed-on-"), () -> "each request that got a freed place goes on in "
                                     + "its own context, not in the one of the request that freed it: "
-                                    + accessLog.list.stream().map(event -> event.getThreadName() + " "
+                                    + accessLog.list().stream().map(event -> event.getThreadName() + " "
                                     + event.getMDCPropertyMap().get("requestId")).toList()),
                     () -> assertEquals(List.of(401, 400, 404, 200, 401, 400, 404, 200, 401, 400, 404, 200),
                             servedAgain, "every outcome frees its place"));
@@ -165,7 +149,7 @@ class BackpressureIT {
      * of the requests whose ids start with the prefix.
      */
     private List<String> loggedRequestIds(String prefix) {
-        return accessLog.list.stream().map(event -> event.getMDCPropertyMap().get("requestId"))
+        return accessLog.list().stream().map(event -> event.getMDCPropertyMap().get("requestId"))
                 .filter(id -> id != null && id.startsWith(prefix)).sorted().toList();
     }
 

@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,19 +39,12 @@ class OperationsIT {
             TestTokens.bearer(TestTokens.hs256(TestTokens.SECRET).mint("ops", "admin"));
 
 
-    private final ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
-    private final Logger accessLogger = (Logger) LoggerFactory.getLogger("orderflow.access");
+    @RegisterExtension
+    final AccessLogLines accessLog = new AccessLogLines();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void captureAccessLog() {
-        accessLog.start();
-        accessLogger.addAppender(accessLog);
-    }
 
     @AfterEach
     void release() {
-        accessLogger.detachAppender(accessLog);
         http.close();
     }
 
@@ -116,7 +109,7 @@ class OperationsIT {
                     () -> assertEquals(id.toString(), line.get("orderId"), "the order the request is about"),
                     () -> assertTrue(line.get("durationMs") instanceof Long, line.toString()),
                     () -> assertEquals(response.headers().firstValue("X-Request-Id").orElseThrow(),
-                            line.getOrDefault("requestId", accessLog.list.getFirst().getMDCPropertyMap()
+                            line.getOrDefault("requestId", accessLog.list().getFirst().getMDCPropertyMap()
                                     .get("requestId"))));
         }
     }
@@ -171,7 +164,7 @@ class OperationsIT {
     }
 
     private List<Map<String, Object>> accessLines() {
-        return accessLog.list.stream().map(event -> event.getKeyValuePairs() == null ? Map.<String, Object>of()
+        return accessLog.list().stream().map(event -> event.getKeyValuePairs() == null ? Map.<String, Object>of()
                 : event.getKeyValuePairs().stream().collect(Collectors.toMap(pair -> pair.key, pair -> pair.value)))
                 .toList();
     }
