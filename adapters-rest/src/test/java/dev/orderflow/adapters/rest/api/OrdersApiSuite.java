@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orderflow.domain.ShippingAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,6 +119,19 @@ public abstract class OrdersApiSuite extends ApiSuite {
         var currencies = assertProblem(api().postJson(ORDERS, orderJson(customer()).replace("\"3.20\", \"currency\": "
                 + "\"EUR\"", "\"3.20\", \"currency\": \"USD\"")), 400, "validation");
         assertEquals(List.of("/lines/1/unitPrice/currency"), fieldErrors(currencies));
+        assertEquals(before, storedOrders());
+    }
+
+    @Test
+    void text_limits_count_characters_as_the_schema_does_not_utf16_units() {
+        var parcel = "\uD83D\uDCE6"; // one character, two UTF-16 units
+        var atTheLimit = api().postJson(ORDERS, orderJson(customer()).replace("Ada Lovelace",
+                parcel.repeat(ShippingAddress.MAX_TEXT)));
+        assertEquals(201, atTheLimit.status(), atTheLimit::toString);
+        var before = storedOrders();
+        var over = api().postJson(ORDERS, orderJson(customer()).replace("Ada Lovelace",
+                parcel.repeat(ShippingAddress.MAX_TEXT + 1)));
+        assertEquals(List.of("/shippingAddress/recipient"), fieldErrors(assertProblem(over, 400, "validation")));
         assertEquals(before, storedOrders());
     }
 
