@@ -41,7 +41,7 @@ class BackpressureIT {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     @RegisterExtension
-    final AccessLogLines accessLog = new AccessLogLines();
+    final LogLines accessLog = new LogLines(LogLines.ACCESS);
 
     @Test
     void past_the_bound_requests_wait_briefly_then_get_503_with_retry_after_and_the_probes_answer()

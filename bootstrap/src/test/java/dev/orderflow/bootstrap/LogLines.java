@@ -9,14 +9,20 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
-/**
- * The access log's lines (logger {@code orderflow.access}) written during each test; use with
- * {@code @RegisterExtension}.
- */
-final class AccessLogLines implements BeforeEachCallback, AfterEachCallback {
+/** The lines one logger (and the loggers below it) writes during each test; use with {@code @RegisterExtension}. */
+final class LogLines implements BeforeEachCallback, AfterEachCallback {
+
+    /** The access log's lines. */
+    static final String ACCESS = "orderflow.access";
+    /** Every line. */
+    static final String ALL = Logger.ROOT_LOGGER_NAME;
 
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("orderflow.access");
+    private final Logger logger;
+
+    LogLines(String logger) {
+        this.logger = (Logger) LoggerFactory.getLogger(logger);
+    }
 
     @Override
     public void beforeEach(ExtensionContext test) {
