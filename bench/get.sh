@@ -29,8 +29,8 @@ if [ -n "${BEFORE:-}" ]; then
   labels=(before now); dirs=("$(cd "$BEFORE" && pwd)" "${dirs[0]}"); opts=("${BEFORE_OPTS-${opts[0]}}" "${opts[0]}")
 fi
 
-what="/orders/{id}"
-if [ -n "${LIMIT:-}" ]; then what="/orders?limit=$LIMIT"; fi
+page=""; what="/api/v1/orders/{id}"
+if [ -n "${LIMIT:-}" ]; then page="/api/v1/orders?limit=$LIMIT"; what="$page"; fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A results
 for round in $(seq "$rounds"); do
@@ -39,11 +39,7 @@ for round in $(seq "$rounds"); do
     bench_start_on_new_db get "${dirs[$i]}"
     mkdir -p "$work/ids-$round-$i"
     wrk -t2 -c16 -d10s -s bench/wrk/place.lua "$base" -- "$work/ids-$round-$i" >/dev/null
-    if [ -n "${LIMIT:-}" ]; then
-      target="/api/v1/orders?limit=$LIMIT"
-    else
-      target=$(head -1 "$(ls "$work/ids-$round-$i"/* | head -1)")
-    fi
+    target="${page:-$(head -1 "$(ls "$work/ids-$round-$i"/* | head -1)")}"
     wrk -t2 -c64 -d"${WARMUP:-60}s" -s bench/wrk/get.lua "$base" -- "$target" >/dev/null
     for run in 1 2; do
       before_cpu=$(bench_cpu_ms "$pid")
