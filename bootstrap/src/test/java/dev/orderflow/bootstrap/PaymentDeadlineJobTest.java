@@ -22,9 +22,7 @@ import dev.orderflow.domain.Quantity;
 import dev.orderflow.domain.ShippingAddress;
 import dev.orderflow.domain.Sku;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.convert.ConversionService;
@@ -35,9 +33,12 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PaymentDeadlineJobTest {
+
+    @RegisterExtension
+    final LogLines log = new LogLines(PaymentDeadlineJob.class.getName());
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
     private final InstantSource clock = now::get;
@@ -93,21 +94,14 @@ class PaymentDeadlineJobTest {
         var job = new PaymentDeadlineJob(new OrderStorage(storage.orders(), storage.eventLog(), storage.outbox(),
                 storage.idempotencyKeys(), storage.inbox(), down), service, clock, registry, ConversionService.SHARED,
                 "30m", 50);
-        var log = new ListAppender<ILoggingEvent>();
-        var logger = (Logger) LoggerFactory.getLogger(PaymentDeadlineJob.class);
-        log.start();
-        logger.addAppender(log);
-        try {
-            job.run();
-            job.run();
-        } finally {
-            logger.detachAppender(log);
-        }
+        job.run();
+        job.run();
 
-        assertEquals(List.of(Level.WARN, Level.WARN), log.list.stream().map(ILoggingEvent::getLevel).toList());
-        assertTrue(log.list.stream().allMatch(event -> event.getThrowableProxy() == null), "no stack trace");
-        assertTrue(log.list.getFirst().getFormattedMessage().contains("connection refused"),
-                log.list.getFirst().getFormattedMessage());
+        var lines = log.list();
+        assertEquals(List.of(Level.WARN, Level.WARN), lines.stream().map(ILoggingEvent::getLevel).toList());
+        assertTrue(lines.stream().allMatch(event -> event.getThrowableProxy() == null), "no stack trace");
+        assertTrue(lines.getFirst().getFormattedMessage().contains("connection refused"),
+                lines.getFirst().getFormattedMessage());
         assertEquals(0.0, counted());
     }
 

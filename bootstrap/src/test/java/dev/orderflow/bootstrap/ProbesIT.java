@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {"status":"DOWN"}} without details, liveness 200, API requests {@code 503} with {@code Retry-After}, and orders
  * placed again once the database is back, without a restart. {@link DatabaseOutageIT} shows the same in-process
  * with an admin token; the jar once answered anonymous probes {@code 200 {"status":"DOWN"}} (the health status
- * code was lost to a filter order). Readiness must be DOWN within 1 s of the stop; the other times are printed,
+ * code was lost to a filter order). A {@code HEAD} probe gets the status and the length of that body (it got
+ * {@code 200} while DOWN). Readiness must be DOWN within 1 s of the stop; the other times are printed,
  * their asserted limit only tells a hang from an answer on a busy machine.
  */
 class ProbesIT {
@@ -54,10 +56,13 @@ class ProbesIT {
             var admin = probe.withToken(TestTokens.hs256(TestTokens.SECRET).mint("ops", "admin"));
             Supplier<Response> place = () -> staff.postJson(ORDERS, orderJson("c-probes"));
             var ready = probe.get("/health/readiness");
+            var readyHead = probe.headsOnOneConnection("/health/readiness", 1).getFirst();
             var placed = place.get();
             assertAll(
                     () -> assertEquals(200, ready.status(), ready.text()),
                     () -> assertEquals("{\"status\":\"UP\"}", ready.text()),
+                    () -> assertEquals(200, readyHead.status(), readyHead::toString),
+                    () -> assertEquals(Optional.of("15"), readyHead.header("Content-Length"), readyHead::toString),
                     () -> assertEquals(201, placed.status(), placed.text()));
 
             postgres.close();
@@ -67,6 +72,7 @@ class ProbesIT {
             var duringOutage = place.get();
             long answered = (System.nanoTime() - stopped) / 1_000_000;
             var readiness = probe.get("/health/readiness");
+            var readinessHead = probe.headsOnOneConnection("/health/readiness", 1).getFirst();
             var health = probe.get("/health");
             var liveness = probe.get("/health/liveness");
             var details = admin.get("/health/readiness");
@@ -75,6 +81,8 @@ class ProbesIT {
                             + readinessDown + " ms, promised within " + READINESS_DOWN_WITHIN),
                     () -> assertEquals(503, readiness.status(), readiness.text()),
                     () -> assertEquals("{\"status\":\"DOWN\"}", readiness.text(), "no details for an anonymous probe"),
+                    () -> assertEquals(503, readinessHead.status(), "a HEAD probe too: " + readinessHead),
+                    () -> assertEquals(Optional.of("17"), readinessHead.header("Content-Length"), readinessHead::toString),
                     () -> assertEquals(503, health.status(), health.text()),
                     () -> assertEquals(200, liveness.status(), liveness.text()),
                     () -> assertEquals(503, details.status(), details.text()),

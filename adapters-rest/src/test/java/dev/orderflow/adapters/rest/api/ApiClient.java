@@ -2,6 +2,7 @@ package dev.orderflow.adapters.rest.api;
 
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -11,7 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -123,18 +126,55 @@ public final class ApiClient {
             out.flush();
             var raw = socket.getInputStream().readAllBytes();
             int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            var head = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
-            var headers = new LinkedHashMap<String, String>();
-            for (int i = 1; i < head.length; i++) {
-                int colon = head[i].indexOf(':');
-                headers.putIfAbsent(head[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
-                        head[i].substring(colon + 1).strip());
-            }
-            var body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
-            return new Response(Integer.parseInt(head[0].split(" ")[1]), headers, body);
+            return parsed(new String(raw, 0, end, StandardCharsets.ISO_8859_1),
+                    java.util.Arrays.copyOfRange(raw, end + 4, raw.length));
         } catch (IOException e) {
             throw new UncheckedIOException("raw GET failed", e);
         }
+    }
+
+    /**
+     * Sends {@code times} {@code HEAD} requests for {@code path} one after another on one connection, as a client
+     * that keeps its connection does, and answers their responses; fails if the server closes it before the last.
+     */
+    public List<Response> headsOnOneConnection(String path, int times) {
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            var in = socket.getInputStream();
+            var responses = new ArrayList<Response>();
+            for (int i = 0; i < times; i++) {
+                out.write(("HEAD " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                        + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                var head = new ByteArrayOutputStream();
+                while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                    int next = in.read();
+                    if (next < 0) {
+                        throw new AssertionError("the server closed the connection after " + i + " HEAD responses"
+                                + (head.size() == 0 ? "" : ", in the middle of: " + head));
+                    }
+                    head.write(next);
+                }
+                responses.add(parsed(head.toString(StandardCharsets.ISO_8859_1).strip(), new byte[0]));
+            }
+            return responses;
+        } catch (IOException e) {
+            throw new UncheckedIOException("HEAD " + path + " failed", e);
+        }
+    }
+
+    /** A response from its status line and header fields as received (CRLF between lines), and its body. */
+    private static Response parsed(String head, byte[] body) {
+        var lines = head.split("\r\n");
+        var headers = new LinkedHashMap<String, String>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+                    lines[i].substring(colon + 1).strip());
+        }
+        return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
     }
 
     private static int indexOf(byte[] data, byte[] pattern) {

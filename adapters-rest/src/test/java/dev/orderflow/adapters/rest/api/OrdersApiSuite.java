@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -199,6 +200,29 @@ public abstract class OrdersApiSuite extends ApiSuite {
         assertProblem(api().postJson(ORDERS + "/" + UUID.randomUUID() + "/confirm", null), 404, "not-found");
         var malformed = assertProblem(api().get(ORDERS + "/not-a-uuid"), 400, "validation");
         assertEquals(List.of("?id"), fieldErrors(malformed));
+    }
+
+    @Test
+    void head_answers_the_header_fields_of_get_and_keeps_the_connection() {
+        var customer = customer();
+        var id = id(place(customer));
+        for (var path : List.of(ORDERS + "/" + id, ORDERS + "/" + id + "/events", ORDERS + "?customerId=" + customer,
+                ORDERS + "/" + UUID.randomUUID(), ORDERS + "/not-a-uuid")) {
+            assertHeadLikeGet(api(), path);
+        }
+        assertHeadLikeGet(anonymous(), ORDERS + "/" + id);
+    }
+
+    private static void assertHeadLikeGet(ApiClient client, String path) {
+        var get = client.get(path);
+        for (var head : client.headsOnOneConnection(path, 2)) {
+            assertEquals(get.status(), head.status(), () -> path + ": " + head);
+            assertEquals(get.header("Content-Type"), head.header("Content-Type"), () -> path + ": " + head);
+            assertEquals(String.valueOf(get.body().length), head.header("Content-Length").orElse(null),
+                    () -> path + ": " + head);
+            assertEquals(get.header("ETag"), head.header("ETag"), () -> path + ": " + head);
+            assertNotEquals(Optional.of("close"), head.header("Connection"), () -> path + ": " + head);
+        }
     }
 
     // GET /orders
