@@ -24,7 +24,7 @@ import java.util.Optional;
  * body is encoded as the {@code GET} would encode it, only to be measured; Micronaut sends no body with a
  * {@code HEAD}. A body that is not JSON (a static file) is left as it was.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN, methods = HttpMethod.HEAD) // no other request runs it
 final class HeadResponses implements Ordered {
 
     private final MessageBodyHandlerRegistry bodies;
@@ -38,7 +38,7 @@ final class HeadResponses implements Ordered {
     /** The response side of one of the outermost filters ({@link #getOrder}): after every filter that changes it. */
     @ResponseFilter
     void describe(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getMethod() != HttpMethod.HEAD || response.getHeaders().contentLength().isPresent()) {
+        if (response.getHeaders().contentLength().isPresent()) {
             return;
         }
         // a filter's refusal (401, 503) still holds its body; a route's is set aside
