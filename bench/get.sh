@@ -8,8 +8,8 @@
 #   BEFORE=/tmp/before/bootstrap/target     also an earlier build: a directory with its orderflow.jar and
 #                                           orderflow.aot (the target directory of another checkout, or a `cp -p` copy)
 #   BEFORE_OPTS="-Xmx256m"                  that build's JVM options without the cache (default: this README's)
-#   WARMUP=60                               seconds of GET before the measured runs (the JIT needs about a minute
-#                                           here before the rate stops rising)
+#   WARMUP=120                              seconds of GET before the measured runs (the JIT compiles for about
+#                                           90 s of GET here before it settles; docs/benchmarks.md)
 #   PG="-h 127.0.0.1 -p 5432 -U postgres"   where the PostgreSQL server is (trust auth)
 #   LIMIT=50                                GET /api/v1/orders?limit=50 (a page of the listing) instead of one order
 # Each start places orders for 10 s first (wrk, 16 connections), then GETs one of them (or the page): two measured
@@ -40,7 +40,7 @@ for round in $(seq "$rounds"); do
     mkdir -p "$work/ids-$round-$i"
     wrk -t2 -c16 -d10s -s bench/wrk/place.lua "$base" -- "$work/ids-$round-$i" >/dev/null
     target="${page:-$(head -1 "$(ls "$work/ids-$round-$i"/* | head -1)")}"
-    wrk -t2 -c64 -d"${WARMUP:-60}s" -s bench/wrk/get.lua "$base" -- "$target" >/dev/null
+    wrk -t2 -c64 -d"${WARMUP:-120}s" -s bench/wrk/get.lua "$base" -- "$target" >/dev/null
     for run in 1 2; do
       before_cpu=$(bench_cpu_ms "$pid")
       out=$(wrk -t2 -c64 -d"${seconds}s" --latency -s bench/wrk/get.lua "$base" -- "$target")
@@ -57,7 +57,7 @@ for round in $(seq "$rounds"); do
 done
 
 echo
-echo "$(date -u '+%Y-%m-%d %H:%M') UTC · $(nproc) cores · load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) · GET $what, 64 connections, ${seconds}s per run after ${WARMUP:-60}s"
+echo "$(date -u '+%Y-%m-%d %H:%M') UTC · $(nproc) cores · load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg) · GET $what, 64 connections, ${seconds}s per run after ${WARMUP:-120}s"
 for i in "${!labels[@]}"; do
   echo "${labels[$i]}: java ${opts[$i]} -XX:AOTCache=${dirs[$i]}/orderflow.aot -jar ${dirs[$i]}/orderflow.jar"
   printf '%s' "${results[$i]}"
