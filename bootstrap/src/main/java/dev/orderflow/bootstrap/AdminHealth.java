@@ -1,6 +1,7 @@
 package dev.orderflow.bootstrap;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -27,6 +28,7 @@ import java.util.Map;
  * got {@code 200} while the service was DOWN.
  */
 @Replaces(HealthResultFilter.class)
+@Requires(beans = HealthEndpoint.class) // as the filter it replaces: none without the endpoint
 @ServerFilter({"/health", "/health/**"})
 final class AdminHealth implements Ordered {
 
