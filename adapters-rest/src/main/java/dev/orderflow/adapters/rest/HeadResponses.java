@@ -14,7 +14,6 @@ import io.micronaut.http.server.RouteExecutor;
 import io.micronaut.web.router.RouteAttributes;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A {@code HEAD} is answered with the status and header fields its {@code GET} would get (RFC 9110, 9.3.2),
@@ -38,15 +37,14 @@ final class HeadResponses implements Ordered {
     /** The response side of one of the outermost filters ({@link #getOrder}): after every filter that changes it. */
     @ResponseFilter
     void describe(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (response.getHeaders().contentLength().isPresent()) {
-            return;
-        }
         // a filter's refusal (401, 503) still holds its body; a route's is set aside
         Object body = response.getBody().map(Object.class::cast).or(() -> RouteAttributes.getHeadBody(response))
                 .orElse(null);
-        var type = body == null ? Optional.<MediaType>empty() : response.getContentType()
-                .or(() -> RouteAttributes.getRouteInfo(response)
-                        .map(route -> routes.resolveDefaultResponseContentType(request, route)));
+        if (body == null || response.getHeaders().contentLength().isPresent()) {
+            return;
+        }
+        var type = response.getContentType().or(() -> RouteAttributes.getRouteInfo(response)
+                .map(route -> routes.resolveDefaultResponseContentType(request, route)));
         if (type.isPresent() && type.get().getExtension().equals(MediaType.EXTENSION_JSON)) {
             measure(Argument.ofInstance(body), type.get(), body, response);
         }
