@@ -121,7 +121,7 @@ public final class ApiClient {
             out.write("GET ".getBytes(StandardCharsets.US_ASCII));
             out.write(target);
             out.write((" HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n"
-                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
+                    + authorizationLine() + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             var raw = socket.getInputStream().readAllBytes();
@@ -145,7 +145,7 @@ public final class ApiClient {
             var responses = new ArrayList<Response>();
             for (int i = 0; i < times; i++) {
                 out.write(("HEAD " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
-                        + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n")
+                        + authorizationLine() + "\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 var head = new ByteArrayOutputStream();
@@ -163,6 +163,11 @@ public final class ApiClient {
         } catch (IOException e) {
             throw new UncheckedIOException("HEAD " + path + " failed", e);
         }
+    }
+
+    /** The request's {@code Authorization} header line, if this client sends a token. */
+    private String authorizationLine() {
+        return authorization == null ? "" : "Authorization: " + authorization + "\r\n";
     }
 
     /** A response from its status line and header fields as received (CRLF between lines), and its body. */
