@@ -47,12 +47,13 @@ final class Database implements AutoCloseable {
     /**
      * How long anything may wait on the database, so that an outage or a slow server is an error within
      * seconds instead of a hang: a connection from the pool, a statement, a lock; and after how long a
-     * connection not given back is reported as a leak.
+     * connection not given back is reported as a leak (zero, the default: not watched, since the pool's watch
+     * records a stack trace at every borrow).
      */
     record Limits(Duration connectionTimeout, Duration statementTimeout, Duration lockTimeout,
                   Duration leakDetection) {
         static final Limits DEFAULT = new Limits(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2),
-                Duration.ofSeconds(30));
+                Duration.ZERO);
 
         Limits {
             if (connectionTimeout.toMillis() < 250) {

@@ -63,7 +63,7 @@ public final class PostgresStorage {
                       @Value("${orderflow.db.connection-timeout:1s}") Duration connectionTimeout,
                       @Value("${orderflow.db.statement-timeout:5s}") Duration statementTimeout,
                       @Value("${orderflow.db.lock-timeout:2s}") Duration lockTimeout,
-                      @Value("${orderflow.db.leak-detection:30s}") Duration leakDetection) {
+                      @Value("${orderflow.db.leak-detection:0s}") Duration leakDetection) {
         return DatabaseOpening.begin(new Database.Settings(Optional.of(url).filter(u -> !u.isBlank()), user,
                 password, Path.of(dataDirectory), synchronousCommit, poolSize,
                 new Database.Limits(connectionTimeout, statementTimeout, lockTimeout, leakDetection)));
