@@ -45,7 +45,7 @@ class LeakDetectionIT {
         try (var pool = Database.pool(database.url(), database.user(), database.password(), 1,
                 leakDetection(Duration.ofMillis(500)))) {
             assertEquals(2000, pool.getLeakDetectionThreshold(), "below two seconds, the pool's least");
-            try (var connection = pool.getConnection()) {
+            try (var _ = pool.getConnection()) { // borrowed and kept
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (appender.list.isEmpty() && System.nanoTime() < deadline) {
                     Thread.sleep(50);
