@@ -114,8 +114,9 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
             case METHOD_NOT_ALLOWED -> Problems.of(request, kind, request.getMethodName()
                     + " is not allowed here; the Allow header lists what is");
             case UNSUPPORTED_MEDIA_TYPE -> Problems.of(request, kind, "send the body as application/json");
-            case NOT_ACCEPTABLE -> Problems.of(request, kind, "responses are application/json or "
-                    + "application/problem+json");
+            case NOT_ACCEPTABLE -> Problems.of(request, kind, "an answer here is application/json, or "
+                    + "application/problem+json for an error: accept application/json (for example Accept: "
+                    + "application/json, application/problem+json)");
             case PAYLOAD_TOO_LARGE -> Problems.of(request, kind, "the request is larger than this server accepts");
             case INTERNAL, UNAVAILABLE -> {
                 var problem = Problems.of(request, kind, "something went wrong on our side; quote request id "

@@ -408,6 +408,11 @@ public abstract class OrdersApiSuite extends ApiSuite {
         assertProblem(api().get("/api/v1/nothing-here"), 404, "not-found");
         assertProblem(api().get("/"), 404, "not-found");
         assertProblem(api().get(ORDERS + "?limit=1", "Accept", "text/html"), 406, "not-acceptable");
+        // errors alone are acceptable to this client, but what the request asks for is not: the detail says so
+        var errorsOnly = assertProblem(api().get(ORDERS + "?limit=1", "Accept", "application/problem+json"), 406,
+                "not-acceptable");
+        assertTrue(errorsOnly.get("detail").getStringValue().contains("accept application/json"),
+                errorsOnly::toString);
         assertEquals(200, api().get(ORDERS + "?limit=1", "Accept", "text/html,*/*;q=0.8").status());
         var method = api().send("DELETE", ORDERS + "/" + UUID.randomUUID(), null);
         assertProblem(method, 405, "method-not-allowed");
