@@ -125,7 +125,9 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
                         ellipsis(request.getPath()), status, RequestIds.of(request), cause.orElse(null));
                 yield problem;
             }
-            default -> Problems.of(request, kind, kind.title());
+            case MALFORMED_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, PRECONDITION_FAILED, RATE_LIMITED, VALIDATION,
+                 MALFORMED_BODY, INVALID_TRANSITION, IDEMPOTENCY_KEY_IN_FLIGHT, IDEMPOTENCY_KEY_REUSE ->
+                    Problems.of(request, kind, kind.title());
         };
     }
 
