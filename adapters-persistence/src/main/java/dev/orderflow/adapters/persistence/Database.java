@@ -108,7 +108,8 @@ final class Database implements AutoCloseable {
 
     /**
      * A connection pool that sends batched inserts as multi-row statements and turns off PostgreSQL's JIT,
-     * which costs more than it saves on short statements (it added ~0.5 s to each outbox claim). Its waits are
+     * which costs more than it saves on short statements (it added ~0.5 s to each outbox claim), over sockets
+     * that wait for an answer in one blocking read ({@link BlockingSockets}). Its waits are
      * bounded by the limits: the statement and lock timeouts are session settings of every connection. The
      * server's error detail ({@code Key (id)=(…)}, a failing row's values: names and addresses) is left out of
      * exception messages, so that it never reaches a log.
@@ -130,6 +131,7 @@ final class Database implements AutoCloseable {
         config.addDataSourceProperty("options", "-c jit=off -c statement_timeout=" + limits.statementTimeout().toMillis()
                 + " -c lock_timeout=" + limits.lockTimeout().toMillis());
         config.addDataSourceProperty("logServerErrorDetail", "false");
+        config.addDataSourceProperty("socketFactory", BlockingSockets.class.getName());
         return new HikariDataSource(config);
     }
 
