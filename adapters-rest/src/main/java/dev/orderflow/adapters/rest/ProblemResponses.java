@@ -77,7 +77,7 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
         return BODY_UNREADABLE;
     }
 
-    private static final String BODY_UNREADABLE = "the body is not valid JSON of the expected shape: check the "
+    static final String BODY_UNREADABLE = "the body is not valid JSON of the expected shape: check the "
             + "syntax, the types of the values (amounts are strings, quantities integers) and the encoding (UTF-8)";
 
     private static MutableHttpResponse<Problem> parameterProblem(HttpRequest<?> request, Argument<?> argument,

@@ -23,10 +23,17 @@ class SingleJsonDocumentTest {
     }
 
     @Test
-    void content_after_the_value_is_refused_and_what_is_not_json_is_left_to_the_reader() {
+    void content_after_the_value_is_refused_and_so_is_what_is_not_json_text() {
         assertEquals("the body holds content after its JSON value", SingleJsonDocument.refusal("{} {}"));
         assertEquals("the body holds content after its JSON value", SingleJsonDocument.refusal("{\"a\": 1} garbage"));
-        assertNull(SingleJsonDocument.refusal("{\"a\": "));
-        assertNull(SingleJsonDocument.refusal("not json"));
+        assertEquals(ProblemResponses.BODY_UNREADABLE, SingleJsonDocument.refusal("{\"a\": "));
+        assertEquals(ProblemResponses.BODY_UNREADABLE, SingleJsonDocument.refusal("not json"));
+        // UTF-16LE read as UTF-8: a NUL after each character
+        assertEquals(ProblemResponses.BODY_UNREADABLE, SingleJsonDocument.refusal("{\u0000\"\u0000a\u0000\"\u0000:\u00001\u0000}\u0000"));
+    }
+
+    @Test
+    void a_byte_order_mark_before_the_value_is_ignored() {
+        assertNull(SingleJsonDocument.refusal("\uFEFF{\"a\": 1}"));
     }
 }

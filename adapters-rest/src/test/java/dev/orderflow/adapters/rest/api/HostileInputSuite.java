@@ -84,6 +84,26 @@ public abstract class HostileInputSuite extends ApiSuite {
         for (var bytes : brokenUtf8(valid)) {
             expectRefusal(api().send("POST", ORDERS, bytes, "Content-Type", "application/json"), "broken UTF-8");
         }
+        // a body declared JSON by no Content-Type at all, in UTF-16 or UTF-32 (the reader would detect those)
+        expectRefusal(api().send("POST", ORDERS, valid.getBytes(StandardCharsets.UTF_8)), "no Content-Type");
+        for (var charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
+                java.nio.charset.Charset.forName("UTF-32LE"))) {
+            expectRefusal(api().send("POST", ORDERS, valid.getBytes(charset), "Content-Type", "application/json"),
+                    "body in " + charset);
+        }
+        // content codings: a body that is not in the coding it names, with or without a token, and codings this
+        // server does not read
+        for (var coding : List.of("gzip", "x-gzip", "deflate", "br", "compress", "no-such-coding")) {
+            var headers = new String[]{"Content-Type", "application/json", "Content-Encoding", coding};
+            var plain = valid.getBytes(StandardCharsets.UTF_8);
+            expectRefusal(api().send("POST", ORDERS, plain, headers), "Content-Encoding " + coding);
+            expectRefusal(api().send("POST", ORDERS + "/" + existing + "/ship", plain, headers),
+                    "Content-Encoding " + coding + " on a transition");
+            expectRefusal(anonymous().send("POST", ORDERS + "/" + existing, plain, headers),
+                    "Content-Encoding " + coding + " without a token");
+            expectRefusal(anonymous().send("PUT", ORDERS, plain, headers),
+                    "Content-Encoding " + coding + " on PUT without a token");
+        }
         for (var contentType : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
                 "multipart/form-data; boundary=x", "application/octet-stream", "text/html", "image/png", "garbage", "json", "application")) {
             expectRefusal(api().postJson(ORDERS, valid, "Content-Type", contentType), contentType);
