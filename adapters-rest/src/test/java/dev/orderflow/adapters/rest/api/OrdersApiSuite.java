@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orderflow.domain.ShippingAddress;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -481,6 +484,25 @@ public abstract class OrdersApiSuite extends ApiSuite {
         assertProblem(api().postJson(ORDERS + "/" + id + "/cancel", "{\"reason\": \"a\", \"reason\": \"b\"}"), 400,
                 "malformed-body");
         assertEquals("PENDING", api().get(ORDERS + "/" + id).json().get("status").getStringValue());
+    }
+
+    @Test
+    void a_body_in_gzip_coding_is_read_and_one_that_only_says_so_is_malformed() throws IOException {
+        var order = orderJson(customer());
+        var compressed = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(order.getBytes(StandardCharsets.UTF_8));
+        }
+        var placed = api().send("POST", ORDERS, compressed.toByteArray(), "Content-Type", "application/json",
+                "Content-Encoding", "gzip");
+        assertEquals(201, placed.status(), placed::toString);
+        var before = storedOrders();
+        var refused = assertProblem(api().send("POST", ORDERS, order.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Content-Encoding", "gzip"), 400, "malformed-body");
+        assertTrue(refused.get("detail").getStringValue().contains("Content-Encoding"), refused::toString);
+        assertProblem(api().send("POST", ORDERS, order.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Content-Encoding", "br"), 415, "unsupported-media-type");
+        assertEquals(before, storedOrders());
     }
 
     @Test
