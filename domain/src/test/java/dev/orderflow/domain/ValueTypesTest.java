@@ -96,6 +96,11 @@ class ValueTypesTest {
         assertThrows(InvalidValueException.class, () -> OrderId.parse("1-1-1-1-1"));
         assertThrows(InvalidValueException.class, () -> OrderId.parse("../../etc/passwd"));
         assertThrows(InvalidValueException.class, () -> OrderId.parse("zzzzzzzz-0000-7000-8000-000000000001"));
+        assertThrows(InvalidValueException.class, () -> OrderId.parse("+190f5c8-0000-7000-8000-000000000001"));
+        assertThrows(InvalidValueException.class, () -> OrderId.parse("0190f5c8-+000-7000-8000-000000000001"));
+        assertThrows(InvalidValueException.class, () -> OrderId.parse("0190f5c8-0000-7000-8000-00000000000١"));
+        assertThrows(InvalidValueException.class, () -> OrderId.parse("0190f5c8x0000-7000-8000-000000000001"));
+        assertEquals(id, OrderId.parse("0190F5C8-0000-7000-8000-000000000001"));
     }
 
     @Test
