@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The answer to a placement, with or without an {@code Idempotency-Key}: the key scoped to the caller, the
@@ -105,7 +106,8 @@ final class IdempotentPlacements {
             return new Reply(HttpStatus.CREATED, headers, OrderMapping.json(order));
         }
         var problem = CommandOutcomes.refused(request, result);
-        var headers = new LinkedHashMap<String, String>();
+        // header names differ only in case between Micronaut's and these constants: one entry per name
+        var headers = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
         problem.getHeaders().forEach((name, values) -> headers.put(name, values.getFirst()));
         headers.put(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_PROBLEM);
         return new Reply(problem.status(), headers, problem.body());
@@ -115,7 +117,8 @@ final class IdempotentPlacements {
         var response = replies.decode(stored);
         var http = HttpResponse.status(HttpStatus.valueOf(response.status()))
                 .body(response.body().getBytes(StandardCharsets.UTF_8));
-        response.headers().forEach(http::header);
+        // set, not added: a reply stored before names were kept once per case may hold Content-Type twice
+        response.headers().forEach(http.getHeaders()::set);
         if (replayed) {
             http.header(IDEMPOTENT_REPLAYED, "true");
         }

@@ -91,6 +91,9 @@ public abstract class OrdersApiSuite extends ApiSuite {
         assertEquals(400, second.status());
         assertEquals("true", second.header("Idempotent-Replayed").orElseThrow());
         assertEquals(first.text(), second.text());
+        for (var answer : List.of(first, second)) { // once: a header sent twice reads as its values joined
+            assertEquals("application/problem+json", answer.header("Content-Type").orElseThrow());
+        }
         assertEquals(before, storedOrders());
     }
 
