@@ -7,16 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orderflow.adapters.rest.api.TestTokens;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -27,9 +30,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Backpressure against the whole application, with one place for API requests, taken by a request that waits
  * for a row lock: the next API requests wait the overload wait and are refused with 503 and
- * {@code Retry-After}, before their token or body is looked at; waiting holds no thread, so the probes answer
+ * {@code Retry-After}, before their token is looked at; waiting holds no thread, so the probes answer
  * meanwhile; once the place is free, the requests waiting for it get it in turn and go on in their own context
- * (request id in the MDC), and every outcome frees it.
+ * (request id in the MDC), and every outcome frees it. A request waits for a place only once its body has
+ * arrived, and a body that does not arrive within the body deadline is refused with 408.
  */
 class BackpressureIT {
     /** An admin may do everything these tests do; tokens are signed with the test secret. */
@@ -126,6 +130,48 @@ class BackpressureIT {
                                     + event.getMDCPropertyMap().get("requestId")).toList()),
                     () -> assertEquals(List.of(401, 400, 404, 200, 401, 400, 404, 200, 401, 400, 404, 200),
                             servedAgain, "every outcome frees its place"));
+        }
+    }
+
+    @Test
+    void a_body_that_arrives_slowly_holds_no_place_and_gets_408_at_the_body_deadline() throws Exception {
+        var properties = new HashMap<String, Object>(new PostgresApplication().properties());
+        properties.put("micronaut.server.port", -1);
+        properties.put("micronaut.server.host", "127.0.0.1");
+        properties.put("orderflow.api.max-concurrent-requests", 1);
+        properties.put("orderflow.api.overload-wait", "200ms");
+        properties.put("orderflow.api.body-deadline", "2s");
+        try (var context = ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext();
+             var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            var base = context.getBean(EmbeddedServer.class).getURI();
+            var slow = new ArrayList<Socket>();
+            try {
+                for (int i = 0; i < 3; i++) { // more than the one place: a part of the body, then nothing
+                    var socket = new Socket(base.getHost(), base.getPort());
+                    socket.setSoTimeout(10_000);
+                    socket.getOutputStream().write(("POST /api/v1/orders HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                            + AUTHORIZATION + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n"
+                            + "{\"customerId\": ").getBytes(StandardCharsets.US_ASCII));
+                    slow.add(socket);
+                }
+                for (int i = 0; i < 5; i++) {
+                    var response = http.send(get(base.resolve("/api/v1/orders?limit=1"), AUTHORIZATION).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, response.statusCode(), "a slow body took the place: " + response.body());
+                    Thread.sleep(100);
+                }
+                for (var socket : slow) {
+                    // the whole answer, then the end of the stream: the server closed the connection
+                    var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertAll(() -> assertTrue(answer.startsWith("HTTP/1.1 408 "), answer),
+                            () -> assertTrue(answer.contains("https://orderflow.dev/problems/request-timeout"), answer),
+                            () -> assertTrue(answer.toLowerCase(Locale.ROOT).contains("connection: close"), answer));
+                }
+            } finally {
+                for (var socket : slow) {
+                    socket.close();
+                }
+            }
         }
     }
 

@@ -68,7 +68,7 @@ class StartupIT {
     @ParameterizedTest
     @CsvSource({"ORDERFLOW_IDEMPOTENCY_KEY_TTL, a while", "ORDERFLOW_API_OVERLOAD_WAIT, half a second",
             "ORDERFLOW_RATE_LIMIT_CUSTOMER_PER_SECOND, many", "ORDERFLOW_DB_EMBEDDED_SYNCHRONOUS_COMMIT, 1",
-            "ORDERFLOW_SHUTDOWN_GRACE_PERIOD, 20"})
+            "ORDERFLOW_SHUTDOWN_GRACE_PERIOD, 20", "ORDERFLOW_API_BODY_DEADLINE, soon"})
     void a_bad_setting_stops_the_start_with_one_line(String variable, String value) {
         try (var service = ServiceProcess.launch(workDir, Map.of("ORDERFLOW_STORAGE", "memory", variable, value))) {
             int exit = service.awaitExit();

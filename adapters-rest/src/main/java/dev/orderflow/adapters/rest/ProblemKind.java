@@ -19,6 +19,7 @@ enum ProblemKind {
             HttpStatus.CONFLICT),
     PRECONDITION_FAILED("precondition-failed", "The order is not at the expected version",
             HttpStatus.PRECONDITION_FAILED),
+    REQUEST_TIMEOUT("request-timeout", "The request did not arrive in time", HttpStatus.REQUEST_TIMEOUT),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request is too large", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     IDEMPOTENCY_KEY_REUSE("idempotency-key-reuse", "The idempotency key was used for a different request",
@@ -60,6 +61,7 @@ enum ProblemKind {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
             case 409 -> CONFLICT;
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;

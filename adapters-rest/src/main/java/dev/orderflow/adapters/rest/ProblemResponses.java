@@ -118,6 +118,7 @@ final class ProblemResponses implements ErrorResponseProcessor<Problem> {
                     + "application/problem+json for an error: accept application/json (for example Accept: "
                     + "application/json, application/problem+json)");
             case PAYLOAD_TOO_LARGE -> Problems.of(request, kind, "the request is larger than this server accepts");
+            case REQUEST_TIMEOUT -> Problems.of(request, kind, "the request's body did not arrive in time");
             case INTERNAL, UNAVAILABLE -> {
                 var problem = Problems.of(request, kind, "something went wrong on our side; quote request id "
                         + RequestIds.of(request) + " when you report it");
