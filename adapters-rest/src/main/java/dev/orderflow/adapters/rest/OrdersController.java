@@ -62,6 +62,10 @@ class OrdersController implements OrdersApi {
         var caller = caller(authentication);
         var inputs = new Inputs();
         var key = idempotencyKey == null ? null : IdempotentPlacements.key(idempotencyKey, caller, inputs);
+        if (request.getHeaders().getAll(OrdersApi.IDEMPOTENCY_KEY).size() > 1) {
+            // which one a retry would send is anyone's guess: with the other, it would place the order again
+            inputs.add(Problem.FieldError.header(OrdersApi.IDEMPOTENCY_KEY, "must be sent once"));
+        }
         inputs.check();
         var order = OrderMapping.newOrder(OrderAccess.placedBy(caller, body), caller.actor());
         if (key == null) {

@@ -102,6 +102,9 @@ public abstract class OrdersApiSuite extends ApiSuite {
         var before = storedOrders();
         var tooLong = api().postJson(ORDERS, orderJson(customer()), "Idempotency-Key", "k".repeat(256));
         assertEquals(List.of("header:Idempotency-Key"), fieldErrors(assertProblem(tooLong, 400, "validation")));
+        var twoKeys = api().postJson(ORDERS, orderJson(customer()), "Idempotency-Key", UUID.randomUUID().toString(),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(List.of("header:Idempotency-Key"), fieldErrors(assertProblem(twoKeys, 400, "validation")));
         assertEquals(before, storedOrders());
     }
 
