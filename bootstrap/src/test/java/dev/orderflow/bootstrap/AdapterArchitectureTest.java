@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The adapters' rules, checked on the classes the service is built from: each adapter depends inward only
  * (on the application and the domain), never on another adapter or on the bootstrap, and keeps its classes
- * package-private except those the bootstrap wires or a library makes by name. Classes that Micronaut generates ({@code $…}) are left out.
+ * package-private except those the bootstrap wires or a library makes by name. Classes that Micronaut generates
+ * ({@code $…}) are left out.
  */
 class AdapterArchitectureTest {
 

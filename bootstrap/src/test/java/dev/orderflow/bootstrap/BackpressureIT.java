@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -50,10 +51,7 @@ class BackpressureIT {
     @Test
     void past_the_bound_requests_wait_briefly_then_get_503_with_retry_after_and_the_probes_answer()
             throws Exception {
-        var properties = new HashMap<String, Object>(new PostgresApplication().properties());
-        properties.put("micronaut.server.port", -1);
-        properties.put("micronaut.server.host", "127.0.0.1");
-        properties.put("orderflow.api.max-concurrent-requests", 1);
+        var properties = onePlace();
         properties.put("orderflow.api.overload-wait", OVERLOAD_WAIT.toMillis() + "ms");
         properties.put("orderflow.api.max-waiting-requests", WAITING);
         properties.put("orderflow.db.lock-timeout", "60s");
@@ -135,10 +133,7 @@ class BackpressureIT {
 
     @Test
     void a_body_that_arrives_slowly_holds_no_place_and_gets_408_at_the_body_deadline() throws Exception {
-        var properties = new HashMap<String, Object>(new PostgresApplication().properties());
-        properties.put("micronaut.server.port", -1);
-        properties.put("micronaut.server.host", "127.0.0.1");
-        properties.put("orderflow.api.max-concurrent-requests", 1);
+        var properties = onePlace();
         properties.put("orderflow.api.overload-wait", "200ms");
         properties.put("orderflow.api.body-deadline", "2s");
         try (var context = ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext();
@@ -173,6 +168,15 @@ class BackpressureIT {
                 }
             }
         }
+    }
+
+    /** The application on PostgreSQL, on a free port of 127.0.0.1, with one place for API requests. */
+    private static Map<String, Object> onePlace() {
+        var properties = new HashMap<String, Object>(new PostgresApplication().properties());
+        properties.put("micronaut.server.port", -1);
+        properties.put("micronaut.server.host", "127.0.0.1");
+        properties.put("orderflow.api.max-concurrent-requests", 1);
+        return properties;
     }
 
     private static void assertRefused(List<HttpResponse<String>> refused) {

@@ -119,7 +119,8 @@ final class Backpressure implements Ordered {
             whole = copy.buffer();
         }
         whole.thenAccept(CloseableAvailableByteBody::close);
-        return Mono.fromCompletionStage(whole.thenApply(body -> true)).timeout(bodyDeadline, Mono.just(false), timeouts);
+        return Mono.fromCompletionStage(whole.thenApply(body -> true))
+                .timeout(bodyDeadline, Mono.just(false), timeouts);
     }
 
     private static HttpResponse<?> refusal(HttpRequest<?> request) {

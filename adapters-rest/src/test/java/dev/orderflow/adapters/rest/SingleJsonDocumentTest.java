@@ -29,7 +29,8 @@ class SingleJsonDocumentTest {
         assertEquals(ProblemResponses.BODY_UNREADABLE, SingleJsonDocument.refusal("{\"a\": "));
         assertEquals(ProblemResponses.BODY_UNREADABLE, SingleJsonDocument.refusal("not json"));
         // UTF-16LE read as UTF-8: a NUL after each character
-        assertEquals(ProblemResponses.BODY_UNREADABLE, SingleJsonDocument.refusal("{\u0000\"\u0000a\u0000\"\u0000:\u00001\u0000}\u0000"));
+        assertEquals(ProblemResponses.BODY_UNREADABLE,
+                SingleJsonDocument.refusal("{\u0000\"\u0000a\u0000\"\u0000:\u00001\u0000}\u0000"));
     }
 
     @Test
